@@ -1,0 +1,40 @@
+# Two commands set everything up: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site serve test validate ingest bench clean
+
+# The venv is rebuilt only when the pins change.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+validate: $(STAMP)
+	$(PY) -m nqpf validate
+
+ingest: $(STAMP)
+	$(PY) -m nqpf ingest
+
+site: validate
+	$(PY) -m mkdocs build --strict --site-dir site
+
+serve: site
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+# pytest exits 5 when it collected nothing: that is a failure here.
+test: $(STAMP)
+	$(PY) -m pytest; status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$status
+
+bench: $(STAMP)
+	$(PY) -m nqpf bench
+
+clean:
+	rm -rf site build bench .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

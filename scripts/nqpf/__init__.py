@@ -1,0 +1,1 @@
+"""nqpf: the data pipeline behind the new quality productive forces explainer."""

@@ -1,0 +1,60 @@
+"""Sources agree with the seed articles they describe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .. import paths
+from ..curated import Curated
+from ..ingest.typography import fold
+from ..report import Problem
+
+
+def check_seed_files(curated: Curated) -> Iterable[Problem]:
+    """Each source's file exists and reads cleanly; each seed has exactly one source."""
+    doc = curated.docs["sources"]
+    base = curated.root.parent
+    listed: dict[str, int] = {}
+    for i, item in curated.items("sources"):
+        file = item.get("file")
+        if not isinstance(file, str):
+            continue
+        if file in listed:
+            yield doc.problem((i, "file"), f"{file} is already described by the source on line {listed[file]}")
+        listed[file] = doc.line((i, "file"))
+        if not (base / file).is_file():
+            yield doc.problem((i, "file"), f"{file} does not exist")
+    yield from curated.corpus.problems
+    for path in sorted((base / paths.SEEDS).glob("*.txt")):
+        name = path.relative_to(base).as_posix()
+        if name not in listed:
+            yield Problem(str(Path(doc.path)), 1, f"{name} has no entry; add one for every article in seeds/")
+
+
+def check_against_article(curated: Curated) -> Iterable[Problem]:
+    """What a source says of its article (date, headline, dateline, noise) is what the cleaner finds."""
+    doc = curated.docs["sources"]
+    for i, item in curated.items("sources"):
+        article = curated.corpus.articles.get(str(item.get("file")))
+        if article is None:
+            continue
+        published, basis = article.published
+        if item.get("published_basis") in ("header line", "dateline", "byline"):
+            if item["published_basis"] != basis or item.get("published") != published:
+                found = f"{published} from the {basis}" if published else "no date in the article"
+                yield doc.problem((i, "published"), f"says {item.get('published')} from the {item['published_basis']}, but the cleaner finds {found}")
+        headline = article.headline.text if article.headline else None
+        if item.get("title_is_ours") is False and fold(str(item.get("title"))) != fold(headline or ""):
+            yield doc.problem((i, "title"), f"is not the article's headline ({headline!r})" if headline else "the article has no headline; set title_is_ours: true")
+        if item.get("title_is_ours") is True and headline:
+            yield doc.problem((i, "title_is_ours"), f"the article has a headline ({headline!r}); use it as the title")
+        dateline = article.dateline.text if article.dateline else None
+        if fold(str(item.get("dateline", ""))) != fold(dateline or ""):
+            yield doc.problem((i, "dateline"), f"the cleaner finds dateline {dateline!r}" if dateline else "the article has no dateline")
+        noise = item.get("noise")
+        if isinstance(noise, list):
+            listed = {n.get("kind") for n in noise if isinstance(n, dict)}
+            removed = {r.kind for r in article.removed}
+            if listed != removed:
+                yield doc.problem((i, "noise"), f"lists {sorted(listed)}, but the cleaner removes {sorted(removed)}")

@@ -1,0 +1,64 @@
+"""The curated data files under data/, loaded together with their line maps."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .corpus import Corpus, read_corpus
+from .report import Problem
+from .yamlfile import Document, load
+
+# Every curated file, in the order a reader meets them; each has a schema
+# data/schemas/<name>.schema.json.
+DATASETS = ("sources",)
+
+
+@dataclass
+class Curated:
+    root: Path
+    docs: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def data(self, name: str) -> Any:
+        doc = self.docs.get(name)
+        return doc.data if doc else None
+
+    def items(self, name: str) -> list[tuple[int, dict]]:
+        """``(index, item)`` for each well-formed entry of a list-shaped file."""
+        data = self.data(name)
+        if not isinstance(data, list):
+            return []
+        return [(i, item) for i, item in enumerate(data) if isinstance(item, dict)]
+
+    def ids(self, name: str) -> set[str]:
+        return {item["id"] for _, item in self.items(name) if isinstance(item.get("id"), str)}
+
+    def schema(self, name: str) -> dict:
+        return json.loads((self.root / paths.SCHEMAS.relative_to(paths.DATA) / f"{name}.schema.json").read_text("utf-8"))
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        """Every seed article, cleaned; sources point into it by ``file``."""
+        base = self.root.parent
+        return read_corpus(sorted((base / paths.SEEDS).glob("*.txt")), base)
+
+    def article(self, source_id: str):
+        for _, item in self.items("sources"):
+            if item.get("id") == source_id:
+                return self.corpus.articles.get(str(item.get("file")))
+        return None
+
+
+def load_curated(root: Path = paths.DATA) -> Curated:
+    curated = Curated(root)
+    for name in DATASETS:
+        path = root / f"{name}.yaml"
+        doc, problems = load(path)
+        curated.docs[name] = doc
+        curated.problems.extend(problems)
+    return curated

@@ -1,0 +1,290 @@
+"""Turn one raw scraped article into clean, classified paragraphs.
+
+Every cleaned paragraph keeps the raw line numbers it came from, so a fact
+quoted from it can always be traced back to the untouched seed file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from ..months import MONTH_PATTERN, month_number
+from . import noise
+from .typography import normalise
+
+BODY_KINDS = ("body", "list-item", "heading")
+
+_TERMINAL = tuple('.!?:;,"\')]\u2026')
+_BULLET_RE = re.compile(r"^\s*(?:[\u2013\u2014\u2022\u00b7*]|-(?!-))\s*(?=\S)")
+_CAPTION_RE = re.compile(
+    r"(?:[\[(][^\[\]()]{0,60}(?:Photo|PHOTO|photo|/|VCG|CFP|Getty|IC\b)[^\[\]()]{0,60}[\])]\s*$)"
+    r"|^(?:(?:A |This )?(?:file |aerial |drone )?photo taken on\b|File photo\b|Photo\s*:)",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"^(?:By\s+[A-Z][A-Za-z.'\-]+(?:\s+[A-Za-z.'\-|:]+|\s+\d[\d:\-]*){0,14}"
+    r"|(?:Updated|Published|Posted)(?:\s+on)?\s*:?\s*(?:\d{4}-\d{2}-\d{2}|" + MONTH_PATTERN + r").*)$"
+)
+_ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MDY_IN_TEXT = re.compile(r"\b(" + MONTH_PATTERN + r")\s+(\d{1,2}),?\s+(\d{4})\b")
+
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?(?:,\s(?!" + MONTH_PATTERN + r")[A-Z][A-Za-z.'\- ]{0,20}?)?)"
+    r"(?:\s*\((?P<agency>[^()]{1,30})\))?"
+    r"(?:,?\s+(?P<date>" + MONTH_PATTERN + r"\s+\d{1,2}(?:,?\s+\d{4})?))?"
+    r"\s*(?:/(?P<wire>[^/]{1,30})/|\((?P<agency2>[^()]{1,30})\))?"
+    r"\s*(?:\u2014|\u2013|-)\s+(?=\S)"
+)
+
+
+@dataclass
+class Paragraph:
+    kind: str
+    text: str
+    lines: list[int]
+
+
+@dataclass
+class Dateline:
+    text: str
+    place: str
+    date: str | None
+    iso: str | None
+    agency: str | None
+    line: int
+
+
+@dataclass
+class Removed:
+    kind: str
+    lines: list[int]
+
+
+@dataclass
+class Article:
+    path: str
+    header_date: str | None = None
+    byline_date: str | None = None
+    dateline: Dateline | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+    def first(self, kind: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.kind == kind), None)
+
+    @property
+    def headline(self) -> Paragraph | None:
+        return self.first("headline")
+
+    @property
+    def body(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind in BODY_KINDS]
+
+    @property
+    def captions(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "caption"]
+
+    @property
+    def published(self) -> tuple[str | None, str | None]:
+        """The article's own date and where it was read from."""
+        if self.header_date:
+            return self.header_date, "header line"
+        if self.byline_date:
+            return self.byline_date, "byline"
+        if self.dateline and self.dateline.iso:
+            return self.dateline.iso, "dateline"
+        return None, None
+
+    def text(self) -> str:
+        """The cleaned article as plain text, one paragraph per block."""
+        return "\n\n".join(p.text for p in self.paragraphs) + "\n"
+
+    def to_dict(self) -> dict:
+        published, basis = self.published
+        data = asdict(self)
+        data["published"] = published
+        data["published_basis"] = basis
+        return data
+
+
+def _real_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_month_day(month: int, day: int, reference: dt.date | None) -> str | None:
+    """A yearless dateline belongs to the reference date's year, or the one before
+    when that would put it more than a week after the reference."""
+    if reference is None:
+        return None
+    for year in (reference.year, reference.year - 1):
+        date = _real_date(year, month, day)
+        if date and date <= reference + dt.timedelta(days=7):
+            return date.isoformat()
+    return None
+
+
+def _date_from_text(text: str) -> str | None:
+    if m := _ISO_IN_TEXT.search(text):
+        date = _real_date(int(m[1]), int(m[2]), int(m[3]))
+        return date.isoformat() if date else None
+    if m := _MDY_IN_TEXT.search(text):
+        date = _real_date(int(m[3]), month_number(m[1]) or 0, int(m[2]))
+        return date.isoformat() if date else None
+    return None
+
+
+def _is_title_like(text: str, allow_colon: bool = False) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 25
+        and len(text) <= 180
+        and not text.endswith((".", ",", ";"))
+        and (allow_colon or not re.search(r"\w:\s+\S", text))
+        and (text[0].isupper() or text[0] in "\"'0123456789")
+    )
+
+
+def _is_heading(text: str) -> bool:
+    return _is_title_like(text) and len(text.split()) <= 15 and len(text) <= 120
+
+
+def _joins(line: str, following: str) -> bool:
+    """Whether a hard-wrapped ``line`` continues on ``following``.
+
+    Scrapes put one paragraph on one line, but wire copy wraps at ~70
+    columns; a long line that stops mid-sentence, or a next line that starts
+    in lower case, is a wrap rather than a new paragraph.
+    """
+    line = line.rstrip()
+    if _BULLET_RE.match(following) or line.endswith(_TERMINAL):
+        return False
+    return len(line) >= 55 or following.lstrip()[:1].islower()
+
+
+def _blocks(lines: list[str], dropped: set[int]) -> list[list[int]]:
+    """Runs of consecutive kept, non-blank line indexes."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if i in dropped or not line.strip():
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(i)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _paragraphs(lines: list[str], block: list[int]) -> list[tuple[str, list[int]]]:
+    out: list[tuple[str, list[int]]] = []
+    for i in block:
+        if out and _joins(out[-1][0], lines[i]):
+            text, numbers = out[-1]
+            out[-1] = (text.rstrip() + " " + lines[i].strip(), numbers + [i + 1])
+        else:
+            out.append((lines[i], [i + 1]))
+    return out
+
+
+def _classify(text: str) -> tuple[str, str]:
+    if _CAPTION_RE.search(text):
+        return "caption", text
+    if bullet := _BULLET_RE.match(text):
+        return "list-item", text[bullet.end():]
+    if _is_heading(text):
+        return "heading", text
+    return "body", text
+
+
+def _take_dateline(article: Article, reference: dt.date | None) -> None:
+    for paragraph in article.paragraphs[:4]:
+        if paragraph.kind != "body":
+            continue
+        m = _DATELINE_RE.match(paragraph.text)
+        if m and (m["date"] or m["agency"] or m["wire"] or m["agency2"] or m["place"].isupper()):
+            iso = None
+            if m["date"]:
+                parts = re.match(r"(\S+)\s+(\d{1,2})(?:,?\s+(\d{4}))?", m["date"])
+                month, day = month_number(parts[1]) or 0, int(parts[2])
+                if parts[3]:
+                    date = _real_date(int(parts[3]), month, day)
+                    iso = date.isoformat() if date else None
+                else:
+                    iso = _resolve_month_day(month, day, reference)
+            article.dateline = Dateline(
+                text=m.group(0).strip(),
+                place=m["place"].strip(),
+                date=m["date"],
+                iso=iso,
+                agency=m["wire"] or m["agency2"] or m["agency"],
+                line=paragraph.lines[0],
+            )
+            paragraph.text = paragraph.text[m.end():]
+        return
+
+
+def clean(path: str, text: str) -> Article:
+    """Clean ``text`` (already checked by :mod:`nqpf.rawtext`) read from ``path``."""
+    lines = text.split("\n")
+    article = Article(path=path)
+    dropped: dict[int, str] = {}
+
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    for i in content[:3]:
+        if m := noise.HEADER_RE.match(lines[i]):
+            dropped[i] = "header-line"
+            article.header_date = m[1] if _real_date(*map(int, m[1].split("-"))) else None
+            break
+
+    if (start := noise.footer_start(lines)) is not None:
+        for i in content:
+            if i >= start:
+                dropped[i] = "comment-form"
+
+    for i in content:
+        if i not in dropped and (kind := noise.classify_line(lines[i])):
+            dropped[i] = kind
+
+    for i in sorted(dropped):
+        kind = dropped[i]
+        if article.removed and article.removed[-1].kind == kind:
+            article.removed[-1].lines.append(i + 1)
+        else:
+            article.removed.append(Removed(kind, [i + 1]))
+
+    for block in _blocks(lines, set(dropped)):
+        for raw, numbers in _paragraphs(lines, block):
+            cleaned = normalise(raw)
+            if cleaned:
+                kind, cleaned = _classify(cleaned)
+                article.paragraphs.append(Paragraph(kind, cleaned, numbers))
+
+    _mark_front_matter(article)
+    reference = dt.date.fromisoformat(article.header_date) if article.header_date else None
+    if reference is None and article.byline_date:
+        reference = dt.date.fromisoformat(article.byline_date)
+    _take_dateline(article, reference)
+    return article
+
+
+def _mark_front_matter(article: Article) -> None:
+    """Headline and byline live before the body; find them there only."""
+    paragraphs = article.paragraphs
+    for paragraph in paragraphs[:4]:
+        if paragraph.kind in ("body", "heading") and _BYLINE_RE.match(paragraph.text) and len(paragraph.text) <= 140:
+            paragraph.kind = "byline"
+            article.byline_date = article.byline_date or _date_from_text(paragraph.text)
+    if (
+        len(paragraphs) > 1
+        and paragraphs[0].kind in ("heading", "body")
+        and _is_title_like(paragraphs[0].text, allow_colon=True)
+        and not _DATELINE_RE.match(paragraphs[0].text)
+    ):
+        paragraphs[0].kind = "headline"

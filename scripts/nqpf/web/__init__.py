@@ -1,0 +1,1 @@
+"""The reading site: pages built from data/ at MkDocs build time."""

@@ -1,0 +1,70 @@
+"""The strict MkDocs build of the real data."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from conftest import DATA, ROOT
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _Resources(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "preload", "preconnect", "icon"):
+            self.urls.append(attrs["href"])
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+
+
+def parse(path):
+    parser = _Resources()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def test_home_page_is_built(site):
+    assert (site / "index.html").is_file()
+
+
+def test_every_source_has_a_permanent_anchor_on_the_sources_page(site):
+    sources = yaml.safe_load((DATA / "sources.yaml").read_text("utf-8"))
+    ids = parse(site / "sources" / "index.html").ids
+    for source in sources:
+        assert source["id"] in ids
+
+
+def test_sources_page_shows_outlet_date_and_quality(site):
+    html = (site / "sources" / "index.html").read_text("utf-8")
+    assert '<time datetime="2024-03-12">12 Mar 2024</time>' in html
+    assert "Global Times (republished on a third-party WordPress site)" in html
+    assert "<strong>Language:</strong> clean." in html
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    for page in site.rglob("*.html"):
+        for url in parse(page).urls:
+            assert not re.match(r"^(?:https?:)?//", url), f"{page.relative_to(site)} loads {url}"
