@@ -30,6 +30,7 @@ serve: site
 
 # pytest exits 5 when it collected nothing: that is a failure here.
 test: $(STAMP)
+	$(PY) -m ruff check --quiet scripts tests
 	$(PY) -m pytest; status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$status
 
 bench: $(STAMP)

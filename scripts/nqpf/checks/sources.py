@@ -46,7 +46,8 @@ def check_against_article(curated: Curated) -> Iterable[Problem]:
                 yield doc.problem((i, "published"), f"says {item.get('published')} from the {item['published_basis']}, but the cleaner finds {found}")
         headline = article.headline.text if article.headline else None
         if item.get("title_is_ours") is False and fold(str(item.get("title"))) != fold(headline or ""):
-            yield doc.problem((i, "title"), f"is not the article's headline ({headline!r})" if headline else "the article has no headline; set title_is_ours: true")
+            message = f"is not the article's headline ({headline!r})" if headline else "the article has no headline; set title_is_ours: true"
+            yield doc.problem((i, "title"), message)
         if item.get("title_is_ours") is True and headline:
             yield doc.problem((i, "title_is_ours"), f"the article has a headline ({headline!r}); use it as the title")
         dateline = article.dateline.text if article.dateline else None
