@@ -31,13 +31,15 @@ def project(tmp_path):
     return tmp_path
 
 
-def edit(project, name: str, old: str, new: str) -> int:
+def edit(project, name: str, old: str, new: str) -> tuple[int, int]:
+    """Apply one edit; return its line and the index of the top-level item it falls in."""
     path = project / "data" / f"{name}.yaml"
     text = path.read_text("utf-8")
     assert text.count(old) >= 1, old
-    line = text[: text.index(old)].count("\n") + 1
+    at = text.index(old)
+    line = text[:at].count("\n") + 1
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
+    return line, text[: at + 2].count("\n- ") - 1
 
 
 def problems(project) -> list[str]:
@@ -53,6 +55,17 @@ CASES = [
         id="tab-indent",
     ),
     pytest.param(
+        "figures", "# yaml-language-server: $schema=schemas/figures.schema.json\n", "# figures\n",
+        ["data/figures.yaml:1: the first line must be '# yaml-language-server: $schema=schemas/figures.schema.json'"],
+        id="schema-comment",
+    ),
+    pytest.param(
+        "concept", "drivers:\n", "drivers: none\nold_drivers:\n",
+        ["data/concept.yaml:{L}: drivers: 'none' is not of type 'array'",
+         "data/concept.yaml:{L+1}: old_drivers: unknown field"],
+        id="malformed-top-level-is-reported-once",
+    ),
+    pytest.param(
         "people", "  name: Wang Peng\n", "  name: Wang Peng\n  name: Wang P.\n",
         ["data/people.yaml:{L+1}: duplicate key 'name' (first defined on line {L})"],
         id="duplicate-key",
@@ -65,80 +78,80 @@ CASES = [
     ),
     pytest.param(
         "figures", "  value: 2.44\n", "  value: 2.44 trillion\n",
-        ["data/figures.yaml:{L}: 2.value: '2.44 trillion' is not of type 'number'"],
+        ["data/figures.yaml:{L}: {I}.value: '2.44 trillion' is not of type 'number'"],
         id="wrong-type",
     ),
     pytest.param(
         "timeline", "  key: true\n", "  key: yes\n",
-        ["data/timeline.yaml:{L}: 1.key: 'yes' is not of type 'boolean'"],
+        ["data/timeline.yaml:{L}: {I}.key: 'yes' is not of type 'boolean'"],
         id="yaml-1.1-yes-stays-a-string",
     ),
     pytest.param(
         "people", "- id: gong-yi\n", "- id: wang-peng\n",
-        ["data/people.yaml:{L}: 3.id: duplicate id 'wang-peng' (first used on line {FIRST})"],
+        ["data/people.yaml:{L}: {I}.id: duplicate id 'wang-peng' (first used on line {FIRST})"],
         id="duplicate-id",
     ),
     pytest.param(
         "figures", "    - source: prnewswire-2024-02-06-xi-new-productive-forces\n",
         "    - source: xinhua-2024-02-01-missing\n",
-        ["data/figures.yaml:{L}: 0.evidence.0.source: unknown source id 'xinhua-2024-02-01-missing'"],
+        ["data/figures.yaml:{L}: {I}.evidence.0.source: unknown source id 'xinhua-2024-02-01-missing'"],
         id="unknown-source",
     ),
     pytest.param(
         "glossary", "      quote: Unlike traditional productive forces that are primarily driven by labor and land\n",
         "      quote: Unlike traditional productive forces that are mainly driven by labour and land\n",
-        ["data/glossary.yaml:{L}: 1.evidence.0.quote: not found in the source: the first 46 characters match, then the"
+        ["data/glossary.yaml:{L}: {I}.evidence.0.quote: not found in the source: the first 46 characters match, then the"
          " quote has 'mainly driven by labour and la' where the source has 'primarily driven by labor and '"],
         id="quote-not-verbatim",
     ),
     pytest.param(
         "glossary", "  related: [new-quality-productive-forces, relations-of-production, workers, means-of-labour, subjects-of-labour]\n",
         "  related: [new-quality-productive-forces, relations-of-production, labourers]\n",
-        ["data/glossary.yaml:{L}: 1.related.2: unknown glossary id 'labourers'"],
+        ["data/glossary.yaml:{L}: {I}.related.2: unknown glossary id 'labourers'"],
         id="unknown-related-term",
     ),
     pytest.param(
         "glossary", "  related: [productive-forces, new-quality-productive-forces]\n",
         "  related: [productive-forces, relations-of-production]\n",
-        ["data/glossary.yaml:{L}: 2.related: a term cannot be related to itself"],
+        ["data/glossary.yaml:{L}: {I}.related: a term cannot be related to itself"],
         id="self-related-term",
     ),
     pytest.param(
         "timeline", "  people: [wang-dongwei]\n", "  people: [wang-dong-wei]\n",
-        ["data/timeline.yaml:{L}: 7.people.0: unknown people id 'wang-dong-wei'"],
+        ["data/timeline.yaml:{L}: {I}.people.0: unknown people id 'wang-dong-wei'"],
         id="unknown-person",
     ),
     pytest.param(
         "timeline", "  place: {name: Heilongjiang Province, province: heilongjiang}\n",
         "  place: {name: Heilongjiang Province, province: harbin}\n",
-        ["data/timeline.yaml:{L}: 1.place.province: unknown provinces id 'harbin'"],
+        ["data/timeline.yaml:{L}: {I}.place.province: unknown provinces id 'harbin'"],
         id="unknown-province",
     ),
     pytest.param(
         "timeline", '  date: "2024-02-01"\n  precision: day\n  title: Finance', '  date: "2024-02-30"\n  precision: day\n  title: Finance',
-        ["data/timeline.yaml:{L}: 7.date: 2024-02-30 is not a real date"],
+        ["data/timeline.yaml:{L}: {I}.date: 2024-02-30 is not a real date"],
         id="impossible-date",
     ),
     pytest.param(
         "timeline", '  date: "2023-11"\n  precision: month\n', '  date: "2023-11"\n  precision: day\n',
-        ["data/timeline.yaml:{L+1}: 2.precision: is 'day' but the date 2023-11 has month precision"],
+        ["data/timeline.yaml:{L+1}: {I}.precision: is 'day' but the date 2023-11 has month precision"],
         id="precision-disagrees",
     ),
     pytest.param(
         "timeline", '  date: "2023-11"\n', '  date: "2023-12"\n',
-        ["data/timeline.yaml:{L-1}: 2.id: must start with the event's date (2023-12-...)"],
+        ["data/timeline.yaml:{L-1}: {I}.id: must start with the event's date (2023-12-...)"],
         id="id-does-not-start-with-date",
     ),
     pytest.param(
         "timeline", '  date: "2024-03-11"\n  precision: day\n  title: 2024 budget', '  date: "2024-03-01"\n  precision: day\n  title: 2024 budget',
-        ["data/timeline.yaml:{L-1}: 14.id: must start with the event's date (2024-03-01-...)",
-         "data/timeline.yaml:{L}: 14.date: 2024-03-01 is out of order: the timeline runs oldest first, and the event before is on 2024-03-07"],
+        ["data/timeline.yaml:{L-1}: {I}.id: must start with the event's date (2024-03-01-...)",
+         "data/timeline.yaml:{L}: {I}.date: 2024-03-01 is out of order: the timeline runs oldest first, and the event before is on 2024-03-07"],
         id="out-of-order",
     ),
     pytest.param(
         "timeline", "  title: MIIT and six other departments issue a guideline on future industries\n",
         "  title: MIIT and six other departments issue a guideline on future industries\n  end: \"2023-12-01\"\n",
-        ["data/timeline.yaml:{L+1}: 4.end: 2023-12-01 is not after the start date 2024-01"],
+        ["data/timeline.yaml:{L+1}: {I}.end: 2023-12-01 is not after the start date 2024-01"],
         id="end-before-start",
     ),
     pytest.param(
@@ -149,7 +162,7 @@ CASES = [
     ),
     pytest.param(
         "glossary", "  pinyin: shēngchǎn guānxì\n", "  pinyin: shēngchǎn guānxi\n",
-        ["data/glossary.yaml:{L}: 2.pinyin: 'shēngchǎn guānxi' does not match 生产关系 (dictionary reading: shēng chǎn guān xì);"
+        ["data/glossary.yaml:{L}: {I}.pinyin: 'shēngchǎn guānxi' does not match 生产关系 (dictionary reading: shēng chǎn guān xì);"
          " fix it, or add it to data/pinyin-allow.yaml with the reason"],
         id="pinyin-mismatch",
     ),
@@ -166,23 +179,23 @@ CASES = [
     ),
     pytest.param(
         "people", "    - name: Pan Jiafeng\n", "    - name: Pan Jiaofeng\n",
-        ["data/people.yaml:{L}: 4.printed_as.0.name: 'Pan Jiaofeng' is not printed in chinadaily-2024-03-25-two-sessions-catchphrase"],
+        ["data/people.yaml:{L}: {I}.printed_as.0.name: 'Pan Jiaofeng' is not printed in chinadaily-2024-03-25-two-sessions-catchphrase"],
         id="printed-name-not-printed",
     ),
     pytest.param(
         "figures", "  value: 3.08\n", "  value: 3.8\n",
-        ["data/figures.yaml:{L}: 3.value: 3.8 does not appear in the figure's quotes"],
+        ["data/figures.yaml:{L}: {I}.value: 3.8 does not appear in the figure's quotes"],
         id="figure-value-not-in-quote",
     ),
     pytest.param(
         "timeline", '      chosen: "2024-01-31"\n', '      chosen: "2024-01-30"\n',
-        ["data/timeline.yaml:{L}: 6.conflicts.0.chosen: '2024-01-30' is not one of the readings ['2024-01-31', '2024-01', '2024-02']"],
+        ["data/timeline.yaml:{L}: {I}.conflicts.0.chosen: '2024-01-30' is not one of the readings ['2024-01-31', '2024-01', '2024-02']"],
         id="conflict-choice-not-a-reading",
     ),
     pytest.param(
         "people", "        Says Suzhou should lead in new quality productive forces,",
         "        Said the city has the foundation, the condition, and the responsibility to take a lead,",
-        ["data/people.yaml:{L-1}: 15.points.0.summary: copies the source word for word ('said the city has the foundation the"
+        ["data/people.yaml:{L-1}: {I}.points.0.summary: copies the source word for word ('said the city has the foundation the"
          " condition and the'); write it in your own words and quote the source in evidence"],
         id="summary-copied-from-source",
     ),
@@ -194,8 +207,8 @@ def test_bad_data_is_reported_exactly(project, name, old, new, expected):
     text = (DATA / f"{name}.yaml").read_text("utf-8")
     first = text[: text.index("- id: wang-peng")].count("\n") + 1 if name == "people" else 0
     root = text[: text.index("\n- id:")].count("\n") + 2 if "\n- id:" in text else 1
-    line = edit(project, name, old, new)
-    lines = {"L": line, "L+1": line + 1, "L+3": line + 3, "L-1": line - 1, "FIRST": first, "ROOT": root}
+    line, index = edit(project, name, old, new)
+    lines = {"L": line, "L+1": line + 1, "L+3": line + 3, "L-1": line - 1, "FIRST": first, "ROOT": root, "I": index}
     assert problems(project) == [e.format(**lines) for e in expected]
 
 
@@ -219,8 +232,7 @@ def test_unreadable_data_file(project, data, message):
 
 
 def test_dates_and_yes_no_stay_strings(project):
-    line = edit(project, "timeline", '  date: "2023-11"\n', "  date: 2023-11\n")
+    edit(project, "timeline", '  date: "2023-11"\n', "  date: 2023-11\n")
     assert problems(project) == []
-    assert line > 0
     edit(project, "timeline", "  date: \"2024-01-31\"\n", "  date: 2024-01-31\n")
     assert problems(project) == []
