@@ -42,7 +42,7 @@ def test_calendar_has_one_event_per_entry_dated_to_a_day_or_month(calendar, even
     got = vevents(calendar)
     expected = [e for e in events if e["precision"] in ("day", "month")]
     assert set(got) == {f"{site.url}timeline/#{e['id']}" for e in expected}
-    assert len(got) == len(expected) == 14
+    assert len(got) == len(expected) > 10
 
 
 def test_day_events_are_all_day_on_their_day(calendar, events, site):

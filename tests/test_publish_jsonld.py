@@ -93,7 +93,8 @@ def test_dataset_lists_every_download(curated, pub):
     about = {"title": "T", "abstract": "A" * 60, "version": "0.1.0", "keywords": ["k"]}
     data = jsonld.dataset(curated, pub, about, ["nqpf.json", "timeline.csv", "schemas/common.schema.json"])
     assert data["@type"] == "Dataset" and data["license"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert data["dateModified"] == "2026-11-23" and data["temporalCoverage"] == "2023/2024-03-11"
+    days = sorted(item["date"] for _, item in curated.items("timeline"))
+    assert data["dateModified"] == "2026-11-23" and data["temporalCoverage"] == f"{days[0]}/{days[-1]}"
     assert data["distribution"] == [
         {"@type": "DataDownload", "name": "nqpf.json", "encodingFormat": "application/json", "contentUrl": f"{SITE}data/nqpf.json"},
         {"@type": "DataDownload", "name": "timeline.csv", "encodingFormat": "text/csv", "contentUrl": f"{SITE}data/timeline.csv"},

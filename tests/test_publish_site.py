@@ -79,6 +79,8 @@ def test_404_page_works_at_any_depth(site, path):
     assert status == 404
     parsed = Page(body.decode("utf-8"))
     assert "404 - Not found" in body.decode("utf-8")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8").split("site_description: >-\n")[1].split("\nsite_url")[0]
+    assert parsed.meta["description"] == [" ".join(config.split())], "the description, quotes and all, in one attribute"
     assets = [(tag, link) for tag, attribute, link in parsed.links if tag in ("link", "script", "img") or link.startswith("/")]
     assert any(tag == "link" and link.endswith(".css") for tag, link in assets)
     assert any(tag == "script" and link.endswith(".js") for tag, link in assets)
@@ -220,3 +222,21 @@ def test_the_built_site_is_in_one_folder_without_stray_files(site):
     top = sorted(p.name for p in site.site.iterdir())
     assert {"404.html", "data", "feed.xml", "index.html", "robots.txt", "sitemap.xml", "timeline.ics"} <= set(top)
     assert not any(p.suffix in (".j2", ".pyc") for p in Path(site.site).rglob("*"))
+
+
+@pytest.mark.parametrize("kind", ["term", "event", "province", "person", "figure", "source"])
+def test_every_entry_offers_its_citation_and_copy_link(site, kind):
+    """Activates page by page as the site's templates call the `cite` macro of _cite.j2."""
+    from nqpf.curated import load_curated
+    from nqpf.publish.citations import KINDS
+
+    file = site.site / KINDS[kind].page / "index.html"
+    if not file.is_file():
+        pytest.skip(f"{KINDS[kind].page} is not built on this branch yet (the site branch adds it)")
+    html = file.read_text("utf-8")
+    ids = page(file).ids
+    for _, item in load_curated((ROOT / "data").relative_to(ROOT)).items(KINDS[kind].dataset):
+        url = f"{site.url}{KINDS[kind].page}#{item['id']}"
+        assert item["id"] in ids, f"no anchor for {url}"
+        assert f'<a class="nqpf-permalink" href="#{item["id"]}" data-permalink="{url}">' in html, f"no copy link for {url}"
+        assert f"@misc{{nqpf:{kind}:{item['id']}," in html, f"no citation for {url}"

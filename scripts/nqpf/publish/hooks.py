@@ -61,10 +61,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     citations.configure(pub)
     site_render.environment().globals["entry_citation"] = lambda kind, item: citations.for_entry(kind, item, pub)
     cff = citations.read_cff(root)
+    # Material writes site_description into the 404 page's meta tag unescaped, and ours has
+    # quotation marks: hand the theme HTML-escaped text, keep the plain text for our own use.
+    site_description = config.site_description or ""
+    plain = site_description.unescape() if isinstance(site_description, Markup) else str(site_description)
+    config.site_description = escape(plain)
     dataset_citation = citations.for_page(str(cff.get("title", config.site_name)), "data/", pub, label="Data set")
     about = {
         "title": str(cff.get("title", config.site_name)),
-        "abstract": " ".join(str(cff.get("abstract", config.site_description or "")).split()),
+        "abstract": " ".join(str(cff.get("abstract", plain)).split()),
         "version": str(cff.get("version", "")),
         "license": str(cff.get("license", "CC-BY-4.0")),
         "license_url": jsonld.LICENSE,
@@ -73,7 +78,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "keywords": list(cff.get("keywords", [])),
         "cite_as": dataset_citation.apa,
     }
-    _state.update(curated=curated, pub=pub, site_day=site_day, about=about, dataset_citation=dataset_citation, root=root)
+    _state.update(curated=curated, pub=pub, site_day=site_day, about=about, dataset_citation=dataset_citation, root=root,
+                  site_description=plain)
     return config
 
 
@@ -141,7 +147,7 @@ def describe(content: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     pub = _state["pub"]
-    description = str(page.meta.get("description") or describe(content) or config.site_description or "")
+    description = str(page.meta.get("description") or describe(content) or _state["site_description"])
     description = " ".join(description.split())
     # Material writes page.meta.description into an attribute unescaped; escaping it here keeps
     # a quote or an ampersand in the data from breaking the tag.
