@@ -73,10 +73,14 @@ def read_cff(root: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def publication(site_url: str, site_name: str, curated, data_date: str, root: Path | None = None) -> Publication:
-    """The context for one build: authors from ``CITATION.cff``, sources from the data."""
-    root = Path(root) if root is not None else Path(curated.root).parent
-    authors = tuple(a for a in read_cff(root).get("authors", []) if isinstance(a, dict)) or ({"name": site_name},)
+def publication(site_url: str, site_name: str, curated, data_date: str, root: Path | None = None,
+                cff: Mapping[str, Any] | None = None) -> Publication:
+    """The context for one build: authors from ``CITATION.cff`` (read from ``root`` unless given), sources from the data."""
+    if cff is None:
+        cff = read_cff(Path(root) if root is not None else Path(curated.root).parent)
+    listed = cff.get("authors")
+    authors = tuple(a for a in listed if isinstance(a, dict)) if isinstance(listed, list) else ()
+    authors = authors or ({"name": site_name},)
     sources = {item["id"]: item for _, item in curated.items("sources") if isinstance(item.get("id"), str)}
     return Publication(site_url, site_name, authors, data_date, sources)
 

@@ -226,14 +226,14 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def combined_json(curated: Curated, pub: Publication, about: dict[str, Any]) -> bytes:
+def combined_json(curated: Curated, about: dict[str, Any]) -> bytes:
     return _json({**about, "datasets": {name: curated.data(name) for name in DATASETS}})
 
 
 def downloads(curated: Curated, pub: Publication, about: dict[str, Any]) -> dict[str, bytes]:
     """Every download, as ``{path below /data/: content}``, in a stable order."""
     root = Path(curated.root)
-    files: dict[str, bytes] = {COMBINED: combined_json(curated, pub, about)}
+    files: dict[str, bytes] = {COMBINED: combined_json(curated, about)}
     for name in DATASETS:
         files[f"{name}.json"] = _json(curated.data(name))
     for table in TABLES:

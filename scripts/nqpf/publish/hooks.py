@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -55,12 +56,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content = {name: curated.data(name) for name in DATASETS}
     try:
         day, site_day = data_date(data_dir, content), site_date(root, data_dir, content)
+        cff = citations.read_cff(root)
     except DateError as error:
         raise PluginError(str(error)) from error
-    pub = citations.publication(config.site_url or "/", config.site_name, curated, day, root)
+    except yaml.YAMLError as error:
+        raise PluginError(f"CITATION.cff is not valid YAML: {error}") from error
+    pub = citations.publication(config.site_url or "/", config.site_name, curated, day, root, cff=cff)
     citations.configure(pub)
     site_render.environment().globals["entry_citation"] = lambda kind, item: citations.for_entry(kind, item, pub)
-    cff = citations.read_cff(root)
     # Material writes site_description into the 404 page's meta tag unescaped, and ours has
     # quotation marks: hand the theme HTML-escaped text, keep the plain text for our own use.
     site_description = config.site_description or ""
