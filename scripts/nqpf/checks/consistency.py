@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import pycountry
 
@@ -82,7 +82,10 @@ def check_figure_values(curated: Curated) -> Iterable[Problem]:
     for i, figure in curated.items("figures"):
         quotes = " ".join(fold(str(e.get("quote"))) for e in figure.get("evidence") or [] if isinstance(e, dict))
         numbers = set(re.findall(r"\d[\d,]*(?:\.\d+)?", quotes))
-        for where, value in (((i, "value"), figure.get("value")),
+        printed = figure.get("value_as_printed")
+        if isinstance(printed, str) and fold(printed).lower() not in quotes.lower():
+            yield doc.problem((i, "value_as_printed"), f"{printed!r} does not appear in the figure's quotes")
+        for where, value in (((i, "value"), None if printed else figure.get("value")),
                              ((i, "change", "value"), (figure.get("change") or {}).get("value")),
                              ((i, "usd", "value"), (figure.get("usd") or {}).get("value"))):
             if isinstance(value, (int, float)) and not isinstance(value, bool) and not (_number_forms(value) & numbers):
@@ -91,7 +94,7 @@ def check_figure_values(curated: Curated) -> Iterable[Problem]:
 
 def check_conflicts(curated: Curated) -> Iterable[Problem]:
     """A conflict's chosen reading is one of its readings."""
-    for name, doc in curated.docs.items():
+    for doc in curated.docs.values():
         if doc.data is None:
             continue
         for where, conflicts in find_key(doc.data, "conflicts"):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from pypinyin import Style, pinyin
 
@@ -23,7 +23,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[\s'\u2019-]", "", unicodedata.normalize("NFC", text).lower())
+    return re.sub(r"[\s'\u2019+-]", "", unicodedata.normalize("NFC", text).lower())
 
 
 @lru_cache(maxsize=4096)

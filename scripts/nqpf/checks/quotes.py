@@ -8,8 +8,8 @@ words, garbles included.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..curated import DATASETS, Curated
 from ..ingest.typography import fold
