@@ -97,3 +97,10 @@ def test_every_data_entry_has_its_anchor(site):
         ids = set(parse(site / page / "index.html").ids)
         entries = yaml.safe_load((DATA / f"{name}.yaml").read_text("utf-8"))
         assert not [e["id"] for e in entries if e["id"] not in ids], f"{page}: entries without anchors"
+
+
+def test_ids_are_unique_on_every_page(site):
+    for path in site.rglob("*.html"):
+        ids = parse(path).ids
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        assert not duplicates, f"{path.relative_to(site)}: duplicate ids {duplicates}"

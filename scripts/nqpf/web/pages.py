@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ..checks import CHECKS
 from . import chart, tilemap
-from .model import Site
+from .model import Site, industries_anchor
 from .render import render
 
 
@@ -61,7 +61,11 @@ def definition_page(site: Site) -> str:
 
 
 def drivers_page(site: Site) -> str:
-    return render("drivers.md.j2", site=site, c=site.concept)
+    by_source: dict[str, list[dict]] = {}
+    for entry in site.concept.get("industries") or []:
+        by_source.setdefault(entry["source"], []).append(entry)
+    industries = [{"source": source, "anchor": industries_anchor(source), "entries": entries} for source, entries in by_source.items()]
+    return render("drivers.md.j2", site=site, c=site.concept, industries=industries)
 
 
 def provinces_page(site: Site) -> str:
