@@ -200,3 +200,13 @@ def test_not_found_page_links_home_under_the_sub_path(fixture_site):
     links = [a for a in page(fixture_site, "404").find("a") if any(o.tag == "article" for o in a.ancestors)]
     hrefs = {a.attrs["href"] for a in links}
     assert {"/nqpf/", "/nqpf/glossary/", "/nqpf/timeline/"} <= hrefs
+
+
+def test_about_page_lists_every_rule_of_the_validator(fixture_site):
+    from nqpf.web.pages import RULES
+
+    about = page(fixture_site, "about")
+    rules = about.find("ol", class_="nqpf-rules")[0]
+    items = [e.text for e in about.find("li") if any(outer is rules for outer in e.ancestors)]
+    assert items == [" ".join(rule.__doc__.split()) for rule in RULES]
+    assert items[0] == "Every data file matches data/schemas/<name>.schema.json."

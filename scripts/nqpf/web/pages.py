@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..checks import CHECKS
+from ..checks import CHECKS, schema
 from . import chart, tilemap
 from .model import Site, industries_anchor
 from .render import render
@@ -182,8 +182,12 @@ def counts_marker(site: Site) -> str:
     return render("markers/counts.md.j2", site=site, counts=counts)
 
 
+# The validator's rules in the order it applies them: shape first, then the rest.
+RULES = (schema.check_schemas, schema.check_schema_comment, *CHECKS)
+
+
 def checks_marker(site: Site) -> str:
-    rules = [" ".join((check.__doc__ or "").split()) for check in CHECKS]
+    rules = [" ".join((check.__doc__ or "").split()) for check in RULES]
     return render("markers/checks.md.j2", site=site, rules=[r for r in rules if r])
 
 
