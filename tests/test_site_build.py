@@ -99,8 +99,14 @@ def test_every_data_entry_has_its_anchor(site):
         assert not [e["id"] for e in entries if e["id"] not in ids], f"{page}: entries without anchors"
 
 
-def test_ids_are_unique_on_every_page(site):
+def test_ids_are_unique_and_no_heading_id_is_numbered(site):
+    from sitepages import parse as parse_page
+
     for path in site.rglob("*.html"):
         ids = parse(path).ids
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         assert not duplicates, f"{path.relative_to(site)}: duplicate ids {duplicates}"
+        for heading in parse_page(path.read_text("utf-8")).elements:
+            if re.fullmatch(r"h[1-6]", heading.tag) and "md-content" not in (heading.attrs.get("class") or ""):
+                hid = heading.attrs.get("id") or ""
+                assert hid and not re.fullmatch(r"_\d+|.+_\d+", hid), f"{path.relative_to(site)}: {heading.text.strip()!r} id {hid!r}"
