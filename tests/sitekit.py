@@ -84,6 +84,7 @@ def build(project: Path, out: Path, site_url: str) -> subprocess.CompletedProces
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of the project that a test may corrupt."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

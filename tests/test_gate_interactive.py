@@ -12,6 +12,7 @@ are ``<a>`` inside ``svg.nqpf-tilemap``, and the timeline filter is a
 from __future__ import annotations
 
 import pytest
+
 import sitekit
 
 

@@ -6,8 +6,10 @@ dark palette; and at 360 px nothing scrolls sideways."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
+
 import sitekit
 
 
@@ -57,3 +59,59 @@ def test_nothing_scrolls_sideways_at_360_px(open_page, built_page):
     page, _ = open_page(built_page, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page is {width} px wide at a 360 px viewport"
+
+
+class _Inline(HTMLParser):
+    """What a ``script-src 'self'; style-src 'self'`` policy would block in one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self._script_type: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...> (an inline event handler)")
+        if "style" in attrs:
+            self.found.append(f"<{tag} style={attrs['style']!r}> (style it with a class in a stylesheet)")
+        if tag == "style":
+            self.found.append("<style> element (move it into a stylesheet)")
+        if tag == "script" and "src" not in attrs:
+            self._script_type = (attrs.get("type") or "").lower()
+
+    def handle_data(self, data):
+        if self._script_type is not None and self._script_type in ("", "text/javascript", "application/javascript", "module") and data.strip():
+            self.found.append(f"inline <script>{data.strip()[:60]}...</script> (move it into a file)")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script_type = None
+
+
+def test_page_has_nothing_the_policy_blocks(served_site, built_page):
+    """Read from the HTML, so a blocked inline script is named even where the browser stays quiet."""
+    parser = _Inline()
+    parser.feed((served_site.dir / built_page).read_text("utf-8"))
+    assert parser.found == []
+
+
+def test_the_load_gate_catches_errors_csp_violations_and_foreign_requests(tmp_path, new_page):
+    """The gate itself, on a page that does everything wrong."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self' https:\"><title>bad</title>"
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head><body>'
+        '<script>document.title = "ran"</script><p style="color: red">x</p><img src="missing.png" alt="">'
+        '<script src="broken.js"></script></body></html>', "utf-8")
+    (tmp_path / "broken.js").write_text("undefinedFunction();", "utf-8")
+    with sitekit.PagesServer(tmp_path, sitekit.PREFIX) as server:
+        page = new_page()
+        visit = sitekit.load(page, server.url, server.origin)
+    assert visit.foreign_requests == ["https://fonts.googleapis.com/css?family=Roboto"]
+    assert [v.split(" at ")[0] for v in visit.csp_violations] == ["script-src-elem blocked inline", "style-src-attr blocked inline"]
+    assert f"{server.url}missing.png: HTTP 404" in visit.failed_requests
+    assert visit.page_errors == ["undefinedFunction is not defined"]
+    assert any("Content Security Policy" in e for e in visit.console_errors)
+    assert page.title() == "bad"

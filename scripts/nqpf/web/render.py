@@ -24,8 +24,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!])")
 
 
 def md(value: object) -> Markup:
-    """Escape for Markdown inline context: Markdown syntax and HTML."""
-    return escape(_MD_SPECIAL.sub(r"\\\1", str(value)))
+    """Escape for Markdown inline context: Markdown syntax and HTML. Line breaks become
+    spaces: inline text that broke its line would end a heading before its ``{ #id }``."""
+    return escape(_MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split())))
 
 
 def human_date(value: str) -> str:
