@@ -11,20 +11,38 @@ from collections.abc import Callable, Iterable
 
 from ..curated import Curated
 from ..report import Problem
-from . import schema, sources
+from . import consistency, dates, pinyin, quotes, references, schema, sources
 
 Check = Callable[[Curated], Iterable[Problem]]
 
+# Rules that need well-formed entries; run on schema.only_sound(curated).
 CHECKS: list[Check] = [
-    schema.check_schemas,
     schema.check_unique_ids,
     sources.check_seed_files,
     sources.check_against_article,
+    references.check_references,
+    quotes.check_quotes,
+    quotes.check_own_words,
+    dates.check_real_dates,
+    dates.check_timeline,
+    pinyin.check_pinyin,
+    consistency.check_provinces,
+    consistency.check_names_in_quotes,
+    consistency.check_printed_names,
+    consistency.check_figure_values,
+    consistency.check_conflicts,
 ]
 
 
 def run_checks(curated: Curated) -> list[Problem]:
+    """Every problem in the data: syntax and shape first, then each rule on the sound part."""
     problems = list(curated.problems)
+    problems.extend(schema.check_schemas(curated))
+    problems.extend(schema.check_schema_comment(curated))
+    sound = schema.only_sound(curated)
     for check in CHECKS:
-        problems.extend(check(curated))
+        try:
+            problems.extend(check(sound))
+        except Exception as err:  # a rule must never turn bad data into a traceback
+            problems.append(Problem("data", None, f"internal error in {check.__name__}: {type(err).__name__}: {err}; please report it"))
     return sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line or 0, p.message))
