@@ -62,6 +62,12 @@ def _step(node, step):
     return node[step]
 
 
+def schema_comment(text: str) -> str:
+    """The file's ``# yaml-language-server: $schema=...`` line, which the validator requires."""
+    first = text.split("\n", 1)[0]
+    return first + "\n" if first.startswith("# yaml-language-server:") else ""
+
+
 def inject(data_dir: Path) -> dict[int, str]:
     """Write the payloads into the copy's data; the injection points by number (from 1)."""
     by_file: dict[str, list[tuple[int, tuple]]] = {}
@@ -70,14 +76,15 @@ def inject(data_dir: Path) -> dict[int, str]:
     where = {}
     for name, points in by_file.items():
         file = data_dir / name
-        data = yaml.safe_load(file.read_text("utf-8"))
+        text = file.read_text("utf-8")
+        data = yaml.safe_load(text)
         for n, path in points:
             parent = data
             for step in path[:-1]:
                 parent = _step(parent, step)
             parent[path[-1]] = hostile_value(parent[path[-1]], n)
             where[n] = f"data/{name}: {' > '.join(map(str, path))}"
-        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
+        file.write_text(schema_comment(text) + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
     return where
 
 

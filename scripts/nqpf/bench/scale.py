@@ -57,7 +57,8 @@ def synthetic_project(dest: Path, articles: int) -> Path:
     """A project copy with ``articles`` articles: the real ones, then copies of them."""
     project = sites.copy_project(dest)
     sources_file = project / "data" / "sources.yaml"
-    sources = yaml.safe_load(sources_file.read_text("utf-8"))
+    text = sources_file.read_text("utf-8")
+    sources = yaml.safe_load(text)
     real = [s for s in sources if isinstance(s, dict)]
     for n in range(len(real), articles):
         original = real[n % len(real)]
@@ -66,7 +67,9 @@ def synthetic_project(dest: Path, articles: int) -> Path:
         shutil.copyfile(seed, project / name)
         clone = dict(original, id=f"{original['id'][:60]}-n{n}", file=name)
         sources.append(clone)
-    sources_file.write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
+    # The validator requires the file's first line, the schema comment, to stay.
+    header = text.split("\n", 1)[0] + "\n" if text.startswith("#") else ""
+    sources_file.write_text(header + yaml.safe_dump(sources, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
     return project
 
 
