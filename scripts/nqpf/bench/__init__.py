@@ -1,0 +1,13 @@
+"""``python -m nqpf bench``: measure the site against a plain Material site built in the same run.
+
+Each part is a module with ``run(ctx) -> dict`` whose result is stored under its
+own key in ``bench/results.json`` (merged, so other writers' keys survive):
+
+- ``build``: ``make site`` (validate + strict build) against a plain Material
+  site with the same number of pages;
+- ``scale``: synthetic corpora through ingest, validate and build;
+- ``lighthouse``: Lighthouse (mobile) on the key pages, ours and plain Material's,
+  both served with gzip and cache headers as GitHub Pages serves them;
+- ``weight``: compressed bytes each page type transfers on first load;
+- ``search``: the search index, raw and gzipped.
+"""
