@@ -48,7 +48,7 @@ CHROMIUM_FLAGS = [
 # What the project copy for a hostile build needs: the config, the hand-written
 # pages, the data, the articles the validator compares it with, the theme
 # overrides and the hook (whose path mkdocs.yml gives relative to itself).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "scripts", "CITATION.cff")
 
 
 def require(condition: bool, reason: str) -> None:

@@ -168,8 +168,14 @@ def audit_xml(text: str) -> list[str]:
     for element in root.iter():
         if element.tag.rsplit("}", 1)[-1].lower() == "script":
             leaks.append("a <script> element")
+        if element.get("type") in ("html", "xhtml"):
+            # Declared HTML: readers render it, so audit it as the HTML it is.
+            found, _ = audit_html(element.text or "")
+            leaks.extend(f"in feed HTML: {leak}" for leak in found)
+            continue
         for value in [element.text or "", *element.attrib.values()]:
-            if MARK.search(value) and re.search(r"<(script|img)\b|\son\w+=|javascript:\w", value, re.I):
+            # Plain text a careless reader might still render as HTML: no tags may survive.
+            if MARK.search(value) and re.search(r"<(script|img)\b|<\w+[^>]*\son\w+=", value, re.I):
                 leaks.append(f"payload markup unescaped in feed text: {value[:160]!r}")
     return leaks
 
@@ -284,6 +290,10 @@ def test_the_audit_catches_each_kind_of_leak():
         "payload markup unescaped in feed text: '<script>alert(101)</script>'"
     ]
     assert audit_xml("<rss><title>&amp;lt;script&amp;gt;alert(101)</title></rss>") == []
+    assert audit_xml('<feed><summary type="html">&lt;img src=x onerror=alert(102)&gt;</summary></feed>') == [
+        "in feed HTML: <img> has an event handler attribute onerror='alert(102)'"
+    ]
+    assert audit_xml('<feed><summary type="html">&amp;lt;img src=x onerror=alert(102)&amp;gt;</summary></feed>') == []
     assert audit_ics("BEGIN:VCALENDAR\r\nSUMMARY:x\r\nX-NQPF-INJECTED:108\r\nEND:VCALENDAR\r\n") == [
         "injected calendar line: 'X-NQPF-INJECTED:108'"
     ]

@@ -23,6 +23,7 @@ change. Nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from feedgen.feed import FeedGenerator
@@ -150,6 +151,9 @@ def atom(curated: Curated, pub: Publication) -> bytes:
         entry.title(f"{when(event)}: {event['title']}")
         entry.link(href=url, rel="alternate", type="text/html")
         entry.updated(_midnight(pub.data_date))
-        entry.summary(f"{' '.join(str(event['summary']).split())} Sources: {_sources_text(event, pub)}.")
+        # type="html" with the text escaped: many readers render summaries as HTML
+        # whatever their declared type, so data never reaches them as markup.
+        text = f"{' '.join(str(event['summary']).split())} Sources: {_sources_text(event, pub)}."
+        entry.summary(html.escape(text, quote=False), type="html")
         entry.category(term=str(event["category"]))
     return feed.atom_str(pretty=True)
