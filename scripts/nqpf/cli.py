@@ -12,6 +12,7 @@ import importlib
 COMMANDS = {
     "ingest": "clean raw articles from seeds/ into paragraphs with raw line numbers",
     "validate": "check the curated data in data/ and report every problem as file:line",
+    "extract": "find candidate facts (dates, places, people, figures, ...) in articles",
 }
 
 

@@ -33,7 +33,7 @@ _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
-_REL_YEAR = r"(?i:last|this|next|the previous|the following|the past)\s+year"
+_REL_YEAR = r"(?i:(?:last|this|next|the previous|the following|the past)\s+year|the\s+year)"
 _PERIOD = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of|(?:the\s+)?(?:first|second|third|fourth)\s+(?:half|quarter)\s+of|(?:the\s+)?first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|quarters)\s+of)"
 _NOT_AFTER = r"(?![\w-])"  # not glued to a following word, unit or hyphen ("2024-25" is handled as a range)
 
@@ -49,6 +49,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # "6-8 September 2023"
     ("dm_range", rf"\b(?P<rb_d1>{_D})\s*(?:-|–|to)\s*(?P<rb_d2>{_D})\s+(?P<rb_m>{_M})(?:,?\s+(?P<rb_y>{_Y}))?{_NOT_AFTER}"),
+    # "from April to June", "January-March 2024", "between April and June"
+    (
+        "month_range",
+        rf"(?:(?i:from)\s+|(?P<mr_between>(?i:between)\s+))?(?P<mr_m1>{_M})\s*(?:-|–|to|through|until|(?(mr_between)and|(?!)))\s*"
+        rf"(?P<mr_m2>{_M})(?!\s*\d{{1,2}}\b(?!,?\s*\d{{4}}))(?:,?\s+(?P<mr_y>{_Y}))?{_NOT_AFTER}",
+    ),
     ("mdy", rf"(?P<a_m>{_M})\s+(?P<a_d>{_D}),?\s+(?P<a_y>{_Y}){_NOT_AFTER}"),
     ("dmy", rf"\b(?P<b_d>{_D})\s+(?:of\s+)?(?P<b_m>{_M}),?\s+(?P<b_y>{_Y}){_NOT_AFTER}"),
     ("md", rf"(?<!Long )(?P<c_m>{_M})\s+(?P<c_d>{_D})\b(?![,.]?\d)(?!\s*(?:percent|%|per cent|million|billion))"),
@@ -59,6 +65,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?i:from)\s+|(?P<y_between>(?i:between)\s+))?(?<![\d$.,])(?P<y1>{_Y})\s*(?:-|–|to|through|until|(?(y_between)and|(?!)))\s*(?P<y2>{_Y}|\d\d)(?![\d%])(?!\s*(?:percent|yuan|dollars))",
     ),
     ("period", rf"(?P<p_which>{_PERIOD})\s+(?P<p_of>{_REL_YEAR}|(?:{_M})(?:,?\s+{_Y})?|{_Y})(?![\w-])"),
+    ("bare_period", rf"(?P<bp_which>(?i:(?:the\s+)?(?:first|second|third|fourth)\s+(?:half|quarter)|(?:the\s+)?first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|quarters)))(?![\w-])(?!\s+of\b)"),
     ("qualified_year", rf"\b(?P<q_which>(?i:early|mid|late|earlier|later))[- ](?P<q_of>{_Y}|(?i:this year|last year|next year))\b"),
     ("month_year", rf"(?P<my_m>{_M}),?\s+(?P<my_y>{_Y}){_NOT_AFTER}"),
     (
@@ -66,7 +73,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<rm_which>(?i:last|this|next|early|late|mid|earlier this|later this|in|since|until|by|from|during|before|after|through|of))"
         rf"[\s-]+(?P<rm_m>{_M})(?!\s*\d)(?![\w-])",
     ),
-    ("weekday", rf"\b(?:(?P<w_which>(?i:on|last|next|this|since|by|until|from|before|early|late))\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?(?P<w_day>{_WD})(?![\w-])"),
+    ("weekday", rf"\b(?:(?P<w_which>(?i:on|last|next|this|since|by|until|till|through|from|before|early|late|this coming))\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?(?P<w_day>{_WD})(?![\w-])"),
     ("ago", rf"\b(?P<ago_n>(?i:{_NUMW}))\s+(?P<ago_unit>day|week|month|year)s?\s+(?:ago|earlier)\b"),
     ("rel_unit", r"\b(?P<ru_which>(?i:last|this|next|earlier this|later this|early this|late this|the previous|the same period last|the past))\s+(?P<ru_unit>week|month|year)\b(?!-)"),
     ("rel_day", r"\b(?P<rd>(?i:today|yesterday|tomorrow))\b"),
@@ -152,7 +159,7 @@ class _Resolver:
             return DateCandidate(text, f"--{month:02d}", "month", unresolved="no year, and the article has no date")
         y = self.ref.year
         which = which.lower()
-        if which == "next" or (which not in ("last", "earlier this", "since", "after", "from") and self.future and month > self.ref.month):
+        if which == "next" or (which not in ("last", "earlier this", "since", "after") and self.future and month > self.ref.month):
             year, rule = (y if month > self.ref.month else y + 1), "the next such month after the article date"
         elif which == "last":
             year, rule = (y if month < self.ref.month else y - 1), "the latest such month before the article's month"
@@ -171,6 +178,9 @@ class _Resolver:
         if which == "next":
             ahead = (target - self.ref.weekday()) % 7 or 7
             return self.relative(text, (self.ref + dt.timedelta(days=ahead)).isoformat(), "day", f"the first {name} after the article date")
+        if which in ("until", "till", "through", "this coming"):
+            ahead = (target - self.ref.weekday()) % 7
+            return self.relative(text, (self.ref + dt.timedelta(days=ahead)).isoformat(), "day", f"the first {name} on or after the article date (a deadline)")
         if which == "last" and back == 0:
             back = 7
         rule = f"the latest {name} on or before the article date" if which != "last" else f"the latest {name} before the article date"
@@ -221,6 +231,10 @@ def _resolve(kind: str, m: re.Match, text: str, r: _Resolver) -> DateCandidate |
         return DateCandidate(text, str(y1), "year", end=str(y2))
     if kind == "period":
         return _period(text, g("p_which"), g("p_of"), r)
+    if kind == "bare_period":
+        return _period(text, g("bp_which"), "this year", r)
+    if kind == "month_range":
+        return _month_range(text, month_number(g("mr_m1")), month_number(g("mr_m2")), g("mr_y"), r)
     if kind == "qualified_year":
         of = g("q_of").lower()
         if of[0].isdigit():
@@ -295,6 +309,7 @@ def _period(text: str, which: str, of: str, r: _Resolver) -> DateCandidate | Non
         return _month_part(text, int(base.iso[:4]), month, which, base.rule, r)
     else:
         offset = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(of_l.rsplit(" ", 1)[0], 0)
+        of_l = "this year" if of_l == "the year" else of_l
         if ref is None:
             return r.relative(text, None, "month", f"{of_l} counted from the article's year")
         year = ref.year + offset
@@ -321,6 +336,18 @@ def _period(text: str, which: str, of: str, r: _Resolver) -> DateCandidate | Non
     if relative:
         candidate.resolved_from, candidate.rule = f'"{text}" relative to {r.ref_label}', relative
     return candidate
+
+
+def _month_range(text: str, first: int, last: int, year: str | None, r: _Resolver) -> DateCandidate | None:
+    if year:
+        start_year = int(year) - (1 if last < first else 0)
+        return DateCandidate(text, _month_iso(start_year, first), "month", end=_month_iso(int(year), last))
+    start = r.month(text, first, "from")
+    if start.iso is None or start.iso.startswith("--"):
+        return start
+    start_year = int(start.iso[:4])
+    start.end = _month_iso(start_year + (1 if last < first else 0), last)
+    return start
 
 
 def _month_part(text: str, year: int, month: int, which: str, rule: str | None, r: _Resolver) -> DateCandidate:

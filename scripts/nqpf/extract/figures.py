@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
@@ -41,7 +42,7 @@ _FIGURE = re.compile(
     rf"|(?<![\w.,])(?P<n2>{NUMBER})(?:\s?(?P<s2>{_SCALE})\b|(?P<s2b>{_SHORT_SCALE})\b)?\s?"
     rf"(?:(?P<cur2>{_CUR_AFTER})\b|(?P<pct>{_PERCENT})(?![\w])|(?P<unit>{UNITS})\b)"
     rf"|(?<![\w.,$])(?P<n3>{NUMBER})\s(?P<s3>{_SCALE})\b(?:\s+(?P<noun>[a-z][a-z-]+s)\b)?"
-    rf"|(?<![\w.,$])(?P<n4>\d{{1,3}}(?:,\d{{3}})+|[1-9]\d{{2,}})\s+(?P<noun4>(?:[a-z][a-z-]+\s+)?[a-z][a-z-]+s)\b"
+    rf"|(?<![\w.,$])(?P<n4>\d{{1,3}}(?:,\d{{3}})+|[1-9]\d{{2,}})\s+(?P<noun4>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
 )
 
 # Words between a measure and its figure: verbs, auxiliaries, hedges, prepositions.
@@ -102,6 +103,12 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _amount(number: str, factor: float) -> float:
+    """Exact in decimal: 8.13 trillion is 8130000000000, not 8130000000000.001."""
+    amount = Decimal(number.replace(",", "")) * Decimal(int(factor))
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
 def _is_year(number: str, scale: str | None, unit: str) -> bool:
     return scale is None and unit not in ("CNY", "USD", "EUR", "GBP", "HKD", "JPY", "KRW", "TWD") and re.fullmatch(r"(?:19|20)\d\d", number) is not None
 
@@ -159,7 +166,7 @@ def find_figures(sentence: str, skip: list[tuple[int, int]] = ()) -> list[Figure
         value = _number(number)
         factor = SCALES.get(scale.lower(), 1) if scale else 1
         scale_word = {"bn": "billion", "mn": "million", "mln": "million", "m": "million", "k": "thousand", "tn": "trillion"}.get(scale, scale)
-        figure = Figure(text, value, scale_word, unit, value * factor, m.start(), m.end())
+        figure = Figure(text, value, scale_word, unit, _amount(number, factor), m.start(), m.end())
         if g["noun"] or g["noun4"]:
             figure.measure = f"number of {unit}"  # "1,200 companies": the noun says what is counted
         found.append(figure)
