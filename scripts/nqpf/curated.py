@@ -15,7 +15,7 @@ from .yamlfile import Document, load
 
 # Every curated file, in the order a reader meets them; each has a schema
 # data/schemas/<name>.schema.json.
-DATASETS = ("sources",)
+DATASETS = ("sources", "concept", "timeline", "provinces", "glossary", "people", "figures", "pinyin-allow")
 
 
 @dataclass

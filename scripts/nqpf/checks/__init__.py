@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from ..curated import Curated
 from ..report import Problem
-from . import schema, sources
+from . import consistency, dates, pinyin, quotes, references, schema, sources
 
 Check = Callable[[Curated], Iterable[Problem]]
 
@@ -20,6 +20,17 @@ CHECKS: list[Check] = [
     schema.check_unique_ids,
     sources.check_seed_files,
     sources.check_against_article,
+    references.check_references,
+    quotes.check_quotes,
+    quotes.check_own_words,
+    dates.check_real_dates,
+    dates.check_timeline,
+    pinyin.check_pinyin,
+    consistency.check_provinces,
+    consistency.check_names_in_quotes,
+    consistency.check_printed_names,
+    consistency.check_figure_values,
+    consistency.check_conflicts,
 ]
 
 
