@@ -13,6 +13,7 @@ COMMANDS = {
     "ingest": "clean raw articles from seeds/ into paragraphs with raw line numbers",
     "validate": "check the curated data in data/ and report every problem as file:line",
     "extract": "find candidate facts (dates, places, people, figures, ...) in articles",
+    "queue": "list, per source, the candidate facts the curated data does not cover yet",
 }
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..curated import Curated
+from ..extract.coverage import coverage
 from .render import render
 
 
 def sources_page(curated: Curated) -> str:
     sources = [item for _, item in curated.items("sources")]
-    return render("sources.md.j2", sources=sources)
+    return render("sources.md.j2", sources=sources, coverage=coverage(curated))
 
 
 PAGES: dict[str, Callable[[Curated], str]] = {
