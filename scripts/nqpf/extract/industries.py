@@ -58,6 +58,23 @@ def _items(text: str) -> list[str]:
     return out
 
 
+_LIST_START = re.compile(
+    r"^.*\b(?:of|in|on|into|such as|like|include|includes|including|develop|developing|foster|fostering|promote|promoting|"
+    r"cultivate|cultivating|build|building|support|supporting|boost|boosting|bolster|expand|expanding|grow|growing)\s+",
+    re.IGNORECASE,
+)
+
+
+def _items_before(head: str) -> list[str]:
+    """The list that ends where "and other emerging industries" begins, read backwards."""
+    head = re.split(r"[;:.!?]", head)[-1]
+    chunks = re.split(r"\s*,\s*", head)
+    first = _LIST_START.sub("", chunks[0])
+    if first == chunks[0] and len(chunks) == 1:
+        return []
+    return _items(", ".join([first, *chunks[1:]]))
+
+
 def _kinds(context: str) -> tuple[str, ...]:
     kinds = tuple(k for k, pattern in (("emerging", _EMERGING), ("future", _FUTURE)) if pattern.search(context))
     return kinds or ("unspecified",)
@@ -74,11 +91,7 @@ def find_industries(sentence: str) -> list[Industry]:
             continue
         found.extend(Industry(item, _kinds(context)) for item in _items(sentence[m.end():]))
     for m in _OTHER.finditer(sentence):
-        head = sentence[: m.start()]
-        start = max(head.rfind(w) for w in (" of ", " in ", " on ", " such as ", " like ", " include ", " including ", ": "))
-        if start < 0:
-            continue
-        found.extend(Industry(item, _kinds(m.group())) for item in _items(head[start:].split(" ", 2)[-1] if start else head))
+        found.extend(Industry(item, _kinds(m.group())) for item in _items_before(sentence[: m.start()]))
     seen: dict[str, Industry] = {}
     for industry in found:
         seen.setdefault(industry.name.lower(), industry)

@@ -257,6 +257,6 @@ def surname_mentions(sentence: str) -> list[tuple[str, int, int]]:
     for m in re.finditer(rf"\b{HONORIFICS}\s+([A-Z][a-z]+)\b", sentence):
         out.append((m.group(1), m.start(), m.end()))
     for m in re.finditer(rf"(?<![\w'])([A-Z][a-z]+)\s+{SPEECH}\b", sentence):
-        if m.group(1) in SURNAMES:
+        if m.group(1) in SURNAMES and not any(s <= m.start(1) < e for _, s, e in out):
             out.append((m.group(1), m.start(1), m.end(1)))
     return out

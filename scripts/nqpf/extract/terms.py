@@ -85,20 +85,25 @@ def find_terms(sentence: str) -> list[Term]:
 
 
 def recurring(texts: list[str], minimum: int = 3) -> Counter:
-    """Phrases of 2–5 words between stop words that recur ``minimum`` times across ``texts``."""
+    """Phrases of 2–5 words between stop words that recur ``minimum`` times across ``texts``.
+
+    A phrase is a whole run of words between stop words and punctuation (as
+    in RAKE), so a fragment such as "new productive" never stands alone.
+    """
     counts: Counter = Counter()
     for text in texts:
         phrase: list[str] = []
-        for token in _WORDS.findall(text) + ["."]:
+        for i, token in enumerate(_WORDS.findall(text) + ["."]):
             low = token.lower()
-            if low in STOP_WORDS or low in _NOT_TERM_WORDS or not token[0].islower():
+            capitalised = not token[0].islower() and not (i == 0 and token[1:].islower())  # a sentence's first word may be a term
+            if low in STOP_WORDS or low in _NOT_TERM_WORDS or capitalised or not token[0].isalpha():
                 if 2 <= len(phrase) <= 5:
                     counts[" ".join(phrase)] += 1
                 phrase = []
             else:
                 phrase.append(low)
     frequent = {p: n for p, n in counts.items() if n >= minimum}
-    # "develop new quality productive forces" and "year's two sessions" are a
+    # "developing new productive forces" and "year's two sessions" are a
     # recurring phrase with a word in front: keep the phrase itself.
     return Counter({
         p: n for p, n in frequent.items()
