@@ -116,11 +116,10 @@ def extract(article: Article, raw_text: str | None = None, reference: Reference 
         if sentence.kind in ("heading", "headline") or text.endswith("?"):
             heading = text
 
-        date_spans: list[tuple[int, int]] = []
-        if sentence.kind != "byline":
-            for candidate in dates.find_dates(text, ref.date if ref else None, ref.label if ref else None):
+        date_list, date_spans = dates.find_dates_and_spans(text, ref.date if ref else None, ref.label if ref else None)
+        if sentence.kind != "byline":  # a byline's date is the article's own, under `published`
+            for candidate in date_list:
                 found["dates"].add(_date_key(candidate), candidate.to_dict(), evidence)
-            date_spans = dates.date_spans(text)
 
         named = people.find_people(text)
         for person in named:

@@ -144,6 +144,8 @@ def _measure_before(sentence: str, start: int, end: int) -> str | None:
 def find_figures(sentence: str, skip: list[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure in ``sentence`` outside the ``skip`` spans (dates)."""
     found: list[Figure] = []
+    if not any(ch.isdigit() for ch in sentence):
+        return found
     for m in _FIGURE.finditer(sentence):
         if any(s < m.end() and m.start() < e for s, e in skip):
             continue

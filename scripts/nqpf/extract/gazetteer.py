@@ -104,6 +104,8 @@ _SUFFIXES = re.compile(r"\s+(?:Sheng|Shi|SAR|(?:\w+zu|Uygur)?\s*Zizhiqu)$")
 
 def fold(name: str) -> str:
     """The lookup key: curly apostrophes straight, accents off, lower case."""
+    if name.isascii():
+        return " ".join(name.split()).lower()
     return " ".join(plain(name).split()).lower()
 
 

@@ -203,7 +203,7 @@ def _context_role(sentence: str, start: int, end: int) -> tuple[str | None, str 
                 affiliation += ", " + more.group(1)
             return role, affiliation
     before = sentence[:start]
-    t = _TITLE_BEFORE.search(before)
+    t = _TITLE_BEFORE.search(before[-80:])  # a title sits right before the name
     if t:
         title = t.group("title")
         aff = _OF_AFTER.match(after)

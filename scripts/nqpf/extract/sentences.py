@@ -26,6 +26,7 @@ ABBREVIATIONS = frozenset(
 # A full stop, question or exclamation mark (or a Chinese one), perhaps a
 # closing quote or bracket, then space and what can start a sentence.
 _BOUNDARY = re.compile(r"""([.!?]+["')\]]*|[。！？]["”’)\]]*)(\s+)(?=["'(\[]?[A-Z\u2013\u2014\u4e00-\u9fff])|[。！？](?=\S)""")
+MAX_SENTENCE = 1500
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -43,7 +44,7 @@ def _ends_sentence(text: str, stop: int) -> bool:
     """Whether the full stop at ``text[stop]`` ends a sentence."""
     if text[stop] != ".":
         return True
-    m = _WORD_BEFORE.search(text, 0, stop)
+    m = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
     if not m:
         return True
     word = m.group(1).lower()
@@ -66,7 +67,22 @@ def split_text(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text)))
+    spans = [piece for span in spans for piece in _cut(text, *span)]
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A "sentence" longer than any real one (a run-on scrape, a wall of text)
+    is cut at spaces into pieces of at most MAX_SENTENCE characters, so no
+    extractor ever works on an unbounded string."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _line_offsets(paragraph: Paragraph, raw_lines: list[str] | None) -> list[tuple[int, int]]:

@@ -30,10 +30,11 @@ _NAME_HEADS = (
     r"Conference|Congress|Report|Plan|Initiative|Strategy|Programme|Program|Forum|Thought|Session|Sessions|Zone|"
     r"Summit|Campaign|Law|Policy|Guideline|Guidelines|Vision|Action|Agenda|Framework|Philosophy|Concept"
 )
-_NAME = re.compile(rf"(?<![\w'-])((?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))(?:\s+(?:of|on|for|and|the|[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th)))*?\s+(?:{_NAME_HEADS}))\b")
-_NAME_LOWER_HEAD = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s+)+)(initiative|strategy|plan|campaign)(?![\w-])")
+_NAME = re.compile(rf"(?<![\w'-])((?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))(?:\s+(?:of|on|for|and|the|[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))){{0,10}}?\s+(?:{_NAME_HEADS}))\b")
+_NAME_LOWER_HEAD = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s+){1,6})(initiative|strategy|plan|campaign)(?![\w-])")
 _QUOTED = re.compile(r'"([^"]{3,60})"')
-_ACRONYM = re.compile(r"((?:[A-Za-z][\w'-]*\s+){0,8}?[A-Za-z][\w'-]*)\s+\(([A-Z][A-Za-z&-]{1,9})\)")
+_ACRONYM = re.compile(r"(?<=\s)\(([A-Z][A-Za-z&-]{1,9})\)")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){0,8}[A-Za-z][\w'-]*)\s+$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 _LEADING_WORDS = re.compile(r"^(?:(?:The|the|This|That|A|An|In|On|At|By|For|From|Its|of|and|[0-9]+(?:st|nd|rd|th))\s+)+")
 _NOT_TERM_WORDS = frozenset("thousand million billion trillion percent yuan dollars year years month months day days".split())
@@ -69,10 +70,11 @@ def find_terms(sentence: str) -> list[Term]:
             found.append(Term(phrase, "quoted"))
     taken: list[tuple[int, int]] = []
     for m in _ACRONYM.finditer(sentence):
-        name = _initials_fit(m.group(1).split(), m.group(2))
+        before = _WORDS_BEFORE.search(sentence, max(0, m.start() - 120), m.start())
+        name = _initials_fit(before.group(1).split(), m.group(1)) if before else None
         if name:
-            found.append(Term(name, "acronym", m.group(2)))
-            taken.append((m.end(1) - len(name), m.end()))
+            found.append(Term(name, "acronym", m.group(1)))
+            taken.append((before.end(1) - len(name), m.end()))
     for pattern in (_NAME, _NAME_LOWER_HEAD):
         for m in pattern.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
