@@ -75,6 +75,15 @@ def extract_file(path: Path, reference: Reference | None = None, source_id: str 
     return record, []
 
 
+def warm_up() -> None:
+    """Build what every extraction needs once: the gazetteer and the pinyin syllables."""
+    from .gazetteer import gazetteer
+    from .people import pinyin_syllables
+
+    gazetteer()
+    pinyin_syllables()
+
+
 def _job(args: tuple[Path, Reference | None, str | None]) -> tuple[dict | None, list[Problem]]:
     return extract_file(*args)
 
@@ -91,6 +100,7 @@ def extract_files(
     results: Iterable[tuple[dict | None, list[Problem]]]
     try:
         if jobs > 1 and len(work) > 1:
+            warm_up()  # forked workers inherit the gazetteer instead of each building it
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 for (path, _, _), result in zip(work, pool.map(_job, work, chunksize=max(1, len(work) // (jobs * 8))), strict=True):
                     bar.update()
