@@ -55,7 +55,10 @@ def test_dates_resolve_against_the_article_date(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["GDP grew 5.2 percent to 126 trillion yuan.", "The Long March 5 rocket flew.", "It has 2,024 employees.", "He may go.", "5G and 6G networks", "year-on-year"],
+    [
+        "GDP grew 5.2 percent to 126 trillion yuan.", "The Long March 5 rocket flew.", "It has 2,024 employees.", "He may go.",
+        "5G and 6G networks", "year-on-year",
+    ],
 )
 def test_not_dates(text):
     assert dates_in(text) == []
@@ -254,7 +257,10 @@ def test_terms_quoted_acronym_and_named():
 
 
 def test_recurring_terms_need_three_mentions():
-    texts = ["Total factor productivity is low.", "Gains in total factor productivity.", "The total factor productivity of firms", "digital economy", "digital economy"]
+    texts = [
+        "Total factor productivity is low.", "Gains in total factor productivity.", "The total factor productivity of firms",
+        "digital economy", "digital economy",
+    ]
     assert dict(recurring(texts)) == {"total factor productivity": 3}
 
 
@@ -271,7 +277,10 @@ def test_sentence_splitter(text, sentences):
 
 
 def test_evidence_points_at_raw_lines_of_a_hard_wrapped_paragraph():
-    raw = " date 2024-02-06 \n\nBEIJING, Feb. 6 (Xinhua) -- The ministry said on Thursday that spending\nrose. Output grew 5 percent in the first\nhalf of 2023, it said.\n"
+    raw = (
+        " date 2024-02-06 \n\nBEIJING, Feb. 6 (Xinhua) -- The ministry said on Thursday that spending\n"
+        "rose. Output grew 5 percent in the first\nhalf of 2023, it said.\n"
+    )
     record = extract(clean("x.txt", raw), raw)
     (thursday,) = [d for d in record["dates"] if d["text"] == "on Thursday"]
     assert thursday["evidence"]["lines"] == [3, 4]  # the sentence ends on line 4

@@ -34,7 +34,11 @@ _Y = r"(?:1[89]\d\d|20\d\d|2100)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _REL_YEAR = r"(?i:(?:last|this|next|the previous|the following|the past)\s+year|the\s+year)"
-_PERIOD = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of|(?:the\s+)?(?:first|second|third|fourth)\s+(?:half|quarter)\s+of|(?:the\s+)?first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|quarters)\s+of)"
+_PART = (
+    r"(?:the\s+)?(?:first|second|third|fourth)\s+(?:half|quarter)"
+    r"|(?:the\s+)?first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|quarters)"
+)
+_PERIOD = rf"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of|(?:{_PART})\s+of)"
 _NOT_AFTER = r"(?![\w-])"  # not glued to a following word, unit or hyphen ("2024-25" is handled as a range)
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -65,7 +69,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?i:from)\s+|(?P<y_between>(?i:between)\s+))?(?<![\d$.,])(?P<y1>{_Y})\s*(?:-|–|to|through|until|(?(y_between)and|(?!)))\s*(?P<y2>{_Y}|\d\d)(?![\d%])(?!\s*(?:percent|yuan|dollars))",
     ),
     ("period", rf"(?P<p_which>{_PERIOD})\s+(?P<p_of>{_REL_YEAR}|(?:{_M})(?:,?\s+{_Y})?|{_Y})(?![\w-])"),
-    ("bare_period", rf"(?P<bp_which>(?i:(?:the\s+)?(?:first|second|third|fourth)\s+(?:half|quarter)|(?:the\s+)?first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|quarters)))(?![\w-])(?!\s+of\b)"),
+    ("bare_period", rf"(?P<bp_which>(?i:{_PART}))(?![\w-])(?!\s+of\b)"),
     ("qualified_year", rf"\b(?P<q_which>(?i:early|mid|late|earlier|later))[- ](?P<q_of>{_Y}|(?i:this year|last year|next year))\b"),
     ("month_year", rf"(?P<my_m>{_M}),?\s+(?P<my_y>{_Y}){_NOT_AFTER}"),
     (
@@ -73,9 +77,17 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<rm_which>(?i:last|this|next|early|late|mid|earlier this|later this|in|since|until|by|from|during|before|after|through|of))"
         rf"[\s-]+(?P<rm_m>{_M})(?!\s*\d)(?![\w-])",
     ),
-    ("weekday", rf"\b(?:(?P<w_which>(?i:on|last|next|this|since|by|until|till|through|from|before|early|late|this coming))\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?(?P<w_day>{_WD})(?![\w-])"),
+    (
+        "weekday",
+        r"\b(?:(?P<w_which>(?i:on|last|next|this|since|by|until|till|through|from|before|early|late|this coming))\s+)?"
+        rf"(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?(?P<w_day>{_WD})(?![\w-])",
+    ),
     ("ago", rf"\b(?P<ago_n>(?i:{_NUMW}))\s+(?P<ago_unit>day|week|month|year)s?\s+(?:ago|earlier)\b"),
-    ("rel_unit", r"\b(?P<ru_which>(?i:last|this|next|earlier this|later this|early this|late this|the previous|the same period last|the past))\s+(?P<ru_unit>week|month|year)\b(?!-)"),
+    (
+        "rel_unit",
+        r"\b(?P<ru_which>(?i:last|this|next|earlier this|later this|early this|late this|the previous|the same period last|the past))"
+        r"\s+(?P<ru_unit>week|month|year)\b(?!-)",
+    ),
     ("rel_day", r"\b(?P<rd>(?i:today|yesterday|tomorrow))\b"),
     ("year", rf"(?<![\w$¥€£.,-])(?P<yr>{_Y})(?![\w%])(?!,\d)(?!\.\d)(?!\s*(?:percent|per cent|yuan|dollars|people|km|tons|tonnes|units|times))"),
 ]

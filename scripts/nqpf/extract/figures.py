@@ -23,7 +23,10 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn)"
 _SHORT_SCALE = r"(?:bn|mn|m|k|tn)"
-CURRENCY_BEFORE = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "USD": "USD", "EUR": "EUR"}
+CURRENCY_BEFORE = {
+    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY",
+    "RMB": "CNY", "CNY": "CNY", "USD": "USD", "EUR": "EUR",
+}
 CURRENCY_AFTER = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD",
     "euros": "EUR", "yen": "JPY", "pounds": "GBP", "hong kong dollars": "HKD", "hk dollars": "HKD", "won": "KRW",
@@ -63,6 +66,7 @@ _VERB = re.compile(
 )
 _MONEY_VERB = re.compile(r"\b(allocate|allocated|invest|invested|spend|spent|raise|raised|attract|attracted)\s*$", re.IGNORECASE)
 _PURPOSE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?((?:for|in|on|into)\s+[a-z][\w\s-]{2,60}?)(?=\s+(?:in|by|over)\s+(?:19|20)\d\d|[,.;]|$)")
+_SERIES = re.compile(r"\s*(?:\)\s*)?(?:to|and|or|from|versus|vs\.?|compared with)\s+(?:about|around|approximately|nearly|almost|over)?\s*")
 _CHANGE_WORDS = {"increase", "decrease", "rise", "growth", "drop", "jump", "gain", "decline", "fall"}
 _LEAD = re.compile(r"^\s*(?:(?:and|but|while|with|as|in|at|by|of|the|a|an|its|their|which|that|meanwhile|however)\b\s*)+", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:()\[\]\"]|\b(?:while|which|that|where)\s|\b(?:19|20)\d\d\b")
@@ -182,7 +186,7 @@ def find_figures(sentence: str, skip: list[tuple[int, int]] = ()) -> list[Figure
         if previous is not None and re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|or)?\s*", between):
             figure.converts = previous.text
             figure.measure = previous.measure
-        elif previous is not None and re.fullmatch(r"\s*(?:\)\s*)?(?:to|and|or|from|versus|vs\.?|compared with)\s+(?:about|around|approximately|nearly|almost|over)?\s*", between):
+        elif previous is not None and _SERIES.fullmatch(between):
             figure.measure = previous.measure  # "from 2.44 trillion yuan to 3.08 trillion yuan"
         else:
             figure.measure = _measure_before(sentence, figure.start, figure.end)

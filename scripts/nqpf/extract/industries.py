@@ -19,7 +19,9 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _INTRO_NEAR = re.compile(r"\b(?:in|into|on)\s+(?:\w+\s+){0,3}?(?:such as|like|including)\s+", re.IGNORECASE)
-_OTHER = re.compile(rf",?\s+(?:and|as well as)\s+other\s+(?:(?:strategic|new|high-tech|emerging|future|future-oriented|frontier)\s+)*{_SECTOR}\b", re.IGNORECASE)
+_OTHER = re.compile(
+    rf",?\s+(?:and|as well as)\s+other\s+(?:(?:strategic|new|high-tech|emerging|future|future-oriented|frontier)\s+)*{_SECTOR}\b", re.IGNORECASE
+)
 _ITEM_END = re.compile(
     r"[.;:!?()]|\s(?:to|that|which|where|while|in order|so as|by|with|among others|among|etc|amid|through|for|across|under)\s|"
     r"\s(?:and|as well as)\s+other\b|\s(?:and|or)\s+(?:create|help|promote|build|develop|foster)\b|,\s*(?:vowing|adding|aiming|saying)\b",

@@ -76,12 +76,19 @@ NOT_NAME_WORDS = frozenset(
 _TOKEN = r"[A-Z][A-Za-z\-]*(?:'(?!s\b)[A-Za-z]+)*"
 _NAME_RUN = re.compile(rf"(?<![\w'\-])({_TOKEN}(?:\s+{_TOKEN}){{1,3}})(?![\w'\-])")
 # Every pair of adjacent capitalised words, overlapping ("President Xi Jinping").
-_MORE_AFFILIATION = re.compile(r",\s+((?:[A-Z][\w'\-]*\s+)*(?:University|Academy|Institute|College|School|Group|Company|Corporation|Bank|Ministry|Commission)(?:\s+(?:of|and|for|the|[A-Z][\w'\-]*))*)(?=\s*(?:[.,;]|$))")
+_MORE_AFFILIATION = re.compile(
+    r",\s+((?:[A-Z][\w'\-]*\s+){0,6}(?:University|Academy|Institute|College|School|Group|Company|Corporation|Bank|Ministry|Commission)"
+    r"(?:\s+(?:of|and|for|the|[A-Z][\w'\-]*)){0,10})(?=\s*(?:[.,;]|$))"
+)
 _PAIR = re.compile(rf"(?<![\w'\-])({_TOKEN})(?=\s+({_TOKEN})(?![\w]))")
 _ALLCAPS_NAME = re.compile(r"(?<![\w'])([A-Z]{1,10}(?:\s+[A-Z]{2,12}))(?![\w'])")
-_ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the|another|also)\s+)?(?P<role>[^,;:\"]{2,160}?)(?=\s*(?:,|;|\.\s|\.$|\s+(?:said|says|told|added|noted|who|stressed)\b|$))")
+_ROLE_AFTER = re.compile(
+    r",\s+(?:(?:a|an|the|another|also)\s+)?(?P<role>[^,;:\"]{2,160}?)(?=\s*(?:,|;|\.\s|\.$|\s+(?:said|says|told|added|noted|who|stressed)\b|$))"
+)
 _TITLE_BEFORE = re.compile(rf"(?:(?:[A-Z][\w.'-]*|NPC|CPPCC)\s+)*?(?P<title>{TITLES})\s+$")
-_OF_AFTER = re.compile(r"^\s+(?:of|at|from)\s+(?P<aff>(?:the\s+)?[A-Z][^,;:()\"]{2,120}?)(?=\s*(?:,|;|\.\s|\.$|\s+(?:said|says|told|added|noted|who|and\s+a\b)\b|$))")
+_OF_AFTER = re.compile(
+    r"^\s+(?:of|at|from)\s+(?P<aff>(?:the\s+)?[A-Z][^,;:()\"]{2,120}?)(?=\s*(?:,|;|\.\s|\.$|\s+(?:said|says|told|added|noted|who|and\s+a\b)\b|$))"
+)
 _SPEECH_NEAR = re.compile(rf"^\s*(?:,[^,]{{0,80}},\s*)?{SPEECH}\b|{SPEECH}\s*$")
 _AND_ROLE = re.compile(r"\s+and\s+(?:a|an|the|also)\s+|,\s+who\b")
 _NAME_JOINERS = {"of", "and", "for", "the", "on", "at", "in", "de"}

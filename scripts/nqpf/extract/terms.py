@@ -30,7 +30,8 @@ _NAME_HEADS = (
     r"Conference|Congress|Report|Plan|Initiative|Strategy|Programme|Program|Forum|Thought|Session|Sessions|Zone|"
     r"Summit|Campaign|Law|Policy|Guideline|Guidelines|Vision|Action|Agenda|Framework|Philosophy|Concept"
 )
-_NAME = re.compile(rf"(?<![\w'-])((?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))(?:\s+(?:of|on|for|and|the|[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))){{0,10}}?\s+(?:{_NAME_HEADS}))\b")
+_NAME_WORD = r"(?:[A-Z][\w'-]*|[0-9]+(?:st|nd|rd|th))"
+_NAME = re.compile(rf"(?<![\w'-])({_NAME_WORD}(?:\s+(?:of|on|for|and|the|{_NAME_WORD})){{0,10}}?\s+(?:{_NAME_HEADS}))\b")
 _NAME_LOWER_HEAD = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s+){1,6})(initiative|strategy|plan|campaign)(?![\w-])")
 _QUOTED = re.compile(r'"([^"]{3,60})"')
 _ACRONYM = re.compile(r"(?<=\s)\(([A-Z][A-Za-z&-]{1,9})\)")
