@@ -55,6 +55,17 @@ CASES = [
         id="tab-indent",
     ),
     pytest.param(
+        "figures", "# yaml-language-server: $schema=schemas/figures.schema.json\n", "# figures\n",
+        ["data/figures.yaml:1: the first line must be '# yaml-language-server: $schema=schemas/figures.schema.json'"],
+        id="schema-comment",
+    ),
+    pytest.param(
+        "concept", "drivers:\n", "drivers: none\nold_drivers:\n",
+        ["data/concept.yaml:{L}: drivers: 'none' is not of type 'array'",
+         "data/concept.yaml:{L+1}: old_drivers: unknown field"],
+        id="malformed-top-level-is-reported-once",
+    ),
+    pytest.param(
         "people", "  name: Wang Peng\n", "  name: Wang Peng\n  name: Wang P.\n",
         ["data/people.yaml:{L+1}: duplicate key 'name' (first defined on line {L})"],
         id="duplicate-key",

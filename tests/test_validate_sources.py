@@ -108,7 +108,7 @@ LAST_ITEM = line_of("- id: chinadaily-2024-02-06")
         (
             "  outlet: China Daily\n",
             "  outlet: China Daily\n  author: Zhu Haipeng\n",
-            [f"{LAST_ITEM}: 4: unknown field(s) ('author' was unexpected)"],
+            ["{L+1}: 4.author: unknown field"],
         ),
     ],
 )

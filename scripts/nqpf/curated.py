@@ -23,6 +23,9 @@ class Curated:
     root: Path
     docs: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Files with entries blanked for failing their schema: rules about the file
+    # as a whole (counts, coverage) skip them rather than report echoes.
+    partial: set[str] = field(default_factory=set)
 
     def data(self, name: str) -> Any:
         doc = self.docs.get(name)

@@ -15,8 +15,8 @@ from . import consistency, dates, pinyin, quotes, references, schema, sources
 
 Check = Callable[[Curated], Iterable[Problem]]
 
+# Rules that need well-formed entries; run on schema.only_sound(curated).
 CHECKS: list[Check] = [
-    schema.check_schemas,
     schema.check_unique_ids,
     sources.check_seed_files,
     sources.check_against_article,
@@ -35,7 +35,14 @@ CHECKS: list[Check] = [
 
 
 def run_checks(curated: Curated) -> list[Problem]:
+    """Every problem in the data: syntax and shape first, then each rule on the sound part."""
     problems = list(curated.problems)
+    problems.extend(schema.check_schemas(curated))
+    problems.extend(schema.check_schema_comment(curated))
+    sound = schema.only_sound(curated)
     for check in CHECKS:
-        problems.extend(check(curated))
+        try:
+            problems.extend(check(sound))
+        except Exception as err:  # a rule must never turn bad data into a traceback
+            problems.append(Problem("data", None, f"internal error in {check.__name__}: {type(err).__name__}: {err}; please report it"))
     return sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line or 0, p.message))

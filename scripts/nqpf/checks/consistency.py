@@ -39,6 +39,8 @@ def check_provinces(curated: Curated) -> Iterable[Problem]:
         elif code not in expected:
             yield doc.problem((i, "code"), f"{code} is not a mainland ISO 3166-2:CN division")
         seen.setdefault(code, doc.line((i, "code")))
+    if "provinces" in curated.partial:
+        return
     for code in sorted(expected - set(seen)):
         name = pycountry.subdivisions.get(code=code).name
         yield doc.problem((), f"{code} ({name}) is missing; list all 31 divisions, even those the sources never mention")

@@ -63,5 +63,5 @@ def check_timeline(curated: Curated) -> Iterable[Problem]:
         previous = (start, str(ident))
         if event.get("key"):
             keys.append(i)
-    if doc is not None and doc.data and len(keys) != 5:
+    if doc is not None and doc.data and "timeline" not in curated.partial and len(keys) != 5:
         yield doc.problem((), f"{len(keys)} events are marked key: true; the home page shows exactly 5")

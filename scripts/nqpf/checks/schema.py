@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -32,17 +34,53 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
+def schema_errors(curated: Curated, name: str) -> list[jsonschema.ValidationError]:
+    doc = curated.docs.get(name)
+    if doc is None or (doc.data is None and not doc.lines):
+        return []
+    registry = _registry((curated.root / "schemas").resolve())
+    validator = jsonschema.Draft202012Validator(curated.schema(name), registry=registry)
+    return sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line(tuple(e.absolute_path)), e.message))
+
+
 def check_schemas(curated: Curated) -> Iterable[Problem]:
     """Every data file matches data/schemas/<name>.schema.json."""
-    registry = _registry((curated.root / "schemas").resolve())
     for name in DATASETS:
         doc = curated.docs.get(name)
-        if doc is None or (doc.data is None and not doc.lines):
+        for error in schema_errors(curated, name):
+            where = tuple(error.absolute_path)
+            if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+                # Point at each unknown key's own line, not at the mapping's first line.
+                allowed = error.schema.get("properties", {})
+                for key in error.instance:
+                    if key not in allowed:
+                        yield doc.problem(where + (key,), "unknown field")
+                continue
+            yield doc.problem(where, _describe(error))
+
+
+def only_sound(curated: Curated) -> Curated:
+    """The data the other checks may rely on: entries that fail their schema are
+    blanked (``None``, so positions and line numbers stay put), and a file whose
+    top level is malformed is dropped. Shape problems are reported once, by
+    :func:`check_schemas`, instead of crashing or echoing through every rule."""
+    sound = copy.copy(curated)
+    sound.docs = dict(curated.docs)
+    sound.partial = set(curated.partial)
+    for name in DATASETS:
+        doc = curated.docs.get(name)
+        errors = schema_errors(curated, name)
+        if doc is None or not errors:
             continue
-        validator = jsonschema.Draft202012Validator(curated.schema(name), registry=registry)
-        errors = sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line(tuple(e.absolute_path)), e.message))
-        for error in errors:
-            yield doc.problem(tuple(error.absolute_path), _describe(error))
+        data = doc.data
+        bad = {e.absolute_path[0] for e in errors if len(e.absolute_path) > 0}
+        if isinstance(data, list) and all(len(e.absolute_path) > 0 or e.validator in ("minItems", "maxItems") for e in errors):
+            data = [None if i in bad else item for i, item in enumerate(data)]
+        else:
+            data = None
+        sound.docs[name] = dataclasses.replace(doc, data=data)
+        sound.partial.add(name)
+    return sound
 
 
 def check_unique_ids(curated: Curated) -> Iterable[Problem]:
@@ -58,3 +96,16 @@ def check_unique_ids(curated: Curated) -> Iterable[Problem]:
                 yield doc.problem((i, "id"), f"duplicate id {ident!r} (first used on line {seen[ident]})")
             else:
                 seen[ident] = doc.line((i, "id"))
+
+
+def check_schema_comment(curated: Curated) -> Iterable[Problem]:
+    """Each data file names its schema on line 1, so editors check it as the curator types."""
+    for name in DATASETS:
+        path = curated.root / f"{name}.yaml"
+        expected = f"# yaml-language-server: $schema=schemas/{name}.schema.json"
+        try:
+            first = path.read_text("utf-8").split("\n", 1)[0]
+        except (OSError, UnicodeDecodeError):
+            continue  # unreadable files are already reported by the loader
+        if first != expected:
+            yield Problem(str(path), 1, f"the first line must be {expected!r}")
