@@ -169,3 +169,33 @@ def test_queue_works_with_a_partial_knowledge_base(project):
     summary = result.stdout.strip().splitlines()[-1]
     left, total = map(int, re.match(r"(\d+) of (\d+)", summary).groups())
     assert left == total > 0
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    for i in range(12):
+        shutil.copy(SEEDS / "000_3f91241d5409e152.txt", tmp_path / f"a{i:02d}.txt")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "nqpf", "extract", str(tmp_path)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=120) == 0
+    assert b"/12 [" in seen  # tqdm's "n/12 [elapsed<remaining, rate]"
+    quiet = run_cli("extract", str(tmp_path))
+    assert quiet.returncode == 0 and quiet.stderr == ""

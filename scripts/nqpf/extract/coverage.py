@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..curated import Curated
+from ..rawtext import read_text
 from . import Reference, extract
 from .gazetteer import fold
 
@@ -151,7 +152,8 @@ def source_records(curated: Curated) -> Iterable[tuple[str, dict]]:
                 reference = Reference(dt.date.fromisoformat(source["published"]), "published date in data/sources.yaml")
             except ValueError:
                 reference = None
-        yield source["id"], extract(article, None, reference)
+        raw, _ = read_text(curated.root.parent / str(source["file"]))  # for exact line numbers in hard-wrapped text
+        yield source["id"], extract(article, raw, reference)
 
 
 def coverage(curated: Curated) -> dict[str, tuple[int, int]]:
