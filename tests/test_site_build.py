@@ -68,3 +68,45 @@ def test_no_page_loads_anything_from_another_host(site):
     for page in site.rglob("*.html"):
         for url in parse(page).urls:
             assert not re.match(r"^(?:https?:)?//", url), f"{page.relative_to(site)} loads {url}"
+
+
+def _glossary_entry(**wanted):
+    terms = yaml.safe_load((DATA / "glossary.yaml").read_text("utf-8"))
+    return next(t["id"] for t in terms if all(t.get(k) == v for k, v in wanted.items()))
+
+
+# The "done when" queries against the real data: the wanted entry is looked up by content, not id.
+REAL_QUERIES = [
+    ("新质生产力", {"chinese": "新质生产力"}),
+    ("因地制宜", {"chinese": "因地制宜"}),
+    ("total factor productivity", {"term": "total factor productivity"}),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted"), REAL_QUERIES, ids=[q for q, _ in REAL_QUERIES])
+def test_search_finds_the_glossary_entry_first(site, query, wanted):
+    from searchindex import SearchIndex
+
+    hits = [h.location for h in SearchIndex(site / "search" / "search_index.json").search(query)]
+    assert hits[:1] == [f"glossary/#{_glossary_entry(**wanted)}"], f"{query!r} gives {hits[:5]}"
+
+
+def test_every_data_entry_has_its_anchor(site):
+    for name, page in (("timeline", "timeline"), ("glossary", "glossary"), ("provinces", "provinces"),
+                       ("people", "people"), ("figures", "figures")):
+        ids = set(parse(site / page / "index.html").ids)
+        entries = yaml.safe_load((DATA / f"{name}.yaml").read_text("utf-8"))
+        assert not [e["id"] for e in entries if e["id"] not in ids], f"{page}: entries without anchors"
+
+
+def test_ids_are_unique_and_no_heading_id_is_numbered(site):
+    from sitepages import parse as parse_page
+
+    for path in site.rglob("*.html"):
+        ids = parse(path).ids
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        assert not duplicates, f"{path.relative_to(site)}: duplicate ids {duplicates}"
+        for heading in parse_page(path.read_text("utf-8")).elements:
+            if re.fullmatch(r"h[1-6]", heading.tag) and "md-content" not in (heading.attrs.get("class") or ""):
+                hid = heading.attrs.get("id") or ""
+                assert hid and not re.fullmatch(r"_\d+|.+_\d+", hid), f"{path.relative_to(site)}: {heading.text.strip()!r} id {hid!r}"

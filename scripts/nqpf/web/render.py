@@ -24,8 +24,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!])")
 
 
 def md(value: object) -> Markup:
-    """Escape for Markdown inline context: Markdown syntax and HTML."""
-    return escape(_MD_SPECIAL.sub(r"\\\1", str(value)))
+    """Escape for Markdown inline context: Markdown syntax and HTML.
+
+    Whitespace collapses to single spaces, so data text never starts a line
+    (where ``1.``, ``-`` or ``===`` would turn it into a list or heading).
+    """
+    return escape(_MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split())))
 
 
 def human_date(value: str) -> str:
@@ -40,6 +44,29 @@ def human_date(value: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+def date_range(start: str, end: str | None = None) -> str:
+    """A date at its precision, or a span: ``5–11 Mar 2024``, ``28 Feb – 2 Mar 2024``."""
+    if not end:
+        return human_date(start)
+    first, last = human_date(start).split(" "), human_date(end).split(" ")
+    if first[1:] == last[1:]:
+        return f"{first[0]}\u2013{human_date(end)}"
+    if first[2:] == last[2:]:
+        return f"{' '.join(first[:2])} \u2013 {human_date(end)}"
+    return f"{human_date(start)} \u2013 {human_date(end)}"
+
+
+def number(value: float | int) -> str:
+    """``832.7`` → ``832.7``; ``1.0`` → ``1``; ``12000`` → ``12,000``."""
+    return f"{value:,.10f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+
+
+def label(value: str) -> str:
+    """An enum value as a label: ``inspection-tour`` → ``Inspection tour``."""
+    text = str(value).replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -52,6 +79,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = md
     env.filters["human_date"] = human_date
+    env.filters["date_range"] = date_range
+    env.filters["number"] = number
+    env.filters["label"] = label
     return env
 
 

@@ -1,0 +1,165 @@
+"""Helpers for the linking-and-reuse tests: build the real site once for a
+project sub-path, serve it the way GitHub Pages does, and read its HTML.
+
+The build is cached per test process (``built()``), so every test module
+shares one build, whichever imports it first.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from tempfile import mkdtemp
+from urllib.parse import unquote, urlsplit
+
+from conftest import ROOT
+
+PREFIX = "/nqpf/"
+
+
+def build_env(site_url: str, **extra: str) -> dict[str, str]:
+    """A clean environment: no SOURCE_DATE_EPOCH, so dates must come from git."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "SITE_URL": site_url,
+           "HOME": os.environ.get("HOME", "/tmp"), "LC_ALL": "C.UTF-8"}
+    env.update(extra)
+    return env
+
+
+def mkdocs_build(out: Path, site_url: str, *, cwd: Path = ROOT, python_prefix: list[str] | None = None,
+                 **env: str) -> subprocess.CompletedProcess:
+    command = python_prefix or [sys.executable, "-m", "mkdocs"]
+    return subprocess.run(
+        [*command, "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=cwd, capture_output=True, text=True, timeout=600, env=build_env(site_url, **env),
+    )
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """GitHub Pages' behaviour that matters here: the site lives under a sub-path,
+    a folder answers with its index.html, anything missing answers 404 with the
+    site's 404.html."""
+
+    server: PagesServer
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        root = self.server.root
+        path = unquote(urlsplit(self.path).path)
+        file = None
+        if path.startswith(PREFIX):
+            candidate = (root / path[len(PREFIX):]).resolve()
+            if candidate.is_relative_to(root.resolve()):
+                if candidate.is_dir() and not path.endswith("/"):
+                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                    self.send_header("Location", path + "/")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                file = candidate / "index.html" if candidate.is_dir() else candidate
+        status = HTTPStatus.OK
+        if file is None or not file.is_file():
+            status, file = HTTPStatus.NOT_FOUND, root / "404.html"
+        body = file.read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class PagesServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.root = Path()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{PREFIX}"
+
+    def serve(self, root: Path) -> None:
+        self.root = root
+        threading.Thread(target=self.serve_forever, name="publish-pages", daemon=True).start()
+
+
+@dataclass
+class Built:
+    site: Path
+    server: PagesServer
+    error: str | None
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+
+@lru_cache(maxsize=1)
+def built() -> Built:
+    """The real site, built once for ``http://127.0.0.1:<port>/nqpf/`` and served there."""
+    server = PagesServer()
+    out = Path(mkdtemp(prefix="nqpf-publish-")) / "site"
+    result = mkdocs_build(out, server.url)
+    server.serve(out)
+    return Built(out, server, None if result.returncode == 0 else result.stderr)
+
+
+class Page(HTMLParser):
+    """The parts of an HTML page the tests look at."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, url)
+        self.meta: dict[str, list[str]] = {}
+        self.link_rels: list[dict[str, str]] = []
+        self.scripts: list[tuple[dict[str, str], str]] = []
+        self._script: tuple[dict[str, str], list[str]] | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if attrs.get(key):
+                self.ids.add(attrs[key])
+        for attribute in ("href", "src"):
+            if attrs.get(attribute) and tag in ("a", "link", "script", "img", "iframe", "source"):
+                self.links.append((tag, attribute, attrs[attribute]))
+        if tag == "meta":
+            key = attrs.get("name") or attrs.get("property")
+            if key:
+                self.meta.setdefault(key, []).append(attrs.get("content", ""))
+        if tag == "link":
+            self.link_rels.append(attrs)
+        if tag == "script":
+            self._script = (attrs, [])
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script[0], "".join(self._script[1])))
+            self._script = None
+
+    def jsonld(self) -> list[str]:
+        return [text for attrs, text in self.scripts if attrs.get("type") == "application/ld+json"]
+
+
+def page(path: Path) -> Page:
+    return Page(path.read_text("utf-8"))
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))

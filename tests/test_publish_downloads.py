@@ -1,0 +1,151 @@
+"""Every download under /data/ of the built site parses back with a real parser and
+matches the curated data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import yaml
+
+from conftest import DATA, ROOT
+from nqpf.curated import DATASETS, load_curated
+from nqpf.publish import exports
+from nqpf.yamlfile import load
+from publishkit import built
+
+
+@pytest.fixture(scope="module")
+def site():
+    b = built()
+    if b.error:
+        pytest.fail("mkdocs build --strict failed:\n" + b.error, pytrace=False)
+    return b
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return load_curated(DATA.relative_to(ROOT))
+
+
+def rows(site, name):
+    raw = (site.site / "data" / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "spreadsheets need the byte-order mark to read UTF-8"
+    text = raw.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_json_of_each_file_equals_the_yaml(site, name):
+    data = json.loads((site.site / "data" / f"{name}.json").read_text("utf-8"))
+    doc, problems = load(DATA / f"{name}.yaml")
+    assert problems == []
+    assert data == doc.data
+
+
+def test_combined_json_has_every_file_and_its_provenance(site, curated):
+    combined = json.loads((site.site / "data" / "nqpf.json").read_text("utf-8"))
+    assert set(combined["datasets"]) == set(DATASETS)
+    for name in DATASETS:
+        assert combined["datasets"][name] == curated.data(name)
+    assert combined["license"] == "CC-BY-4.0"
+    assert combined["data_date"] == (site.site / "data" / "index.html").read_text("utf-8").split('<time datetime="')[1][:10]
+    assert combined["url"] == site.url + "data/"
+    assert combined["cite_as"].startswith("The nqpf explainer contributors. (")
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_yaml_copies_are_byte_identical_and_parse(site, name):
+    copy = site.site / "data" / f"{name}.yaml"
+    assert copy.read_bytes() == (DATA / f"{name}.yaml").read_bytes()
+    assert yaml.safe_load(copy.read_text("utf-8")) is not None
+
+
+def test_schemas_are_copied_and_parse(site):
+    for schema in sorted((DATA / "schemas").glob("*.schema.json")):
+        copy = site.site / "data" / "schemas" / schema.name
+        assert copy.read_bytes() == schema.read_bytes()
+        assert json.loads(copy.read_text("utf-8"))["$schema"].startswith("https://json-schema.org/")
+
+
+@pytest.mark.parametrize("table", list(exports.TABLES))
+def test_each_table_csv_has_one_row_per_entry_with_its_permalink(site, curated, table):
+    kind, columns = exports.TABLES[table]
+    got = rows(site, f"{table}.csv")
+    entries = [item for _, item in curated.items(table)]
+    assert [r["id"] for r in got] == [e["id"] for e in entries]
+    assert list(got[0]) == [c.name for c in columns] + ["permalink"]
+    page = {"event": "timeline", "term": "glossary", "province": "provinces", "person": "people", "figure": "figures",
+            "source": "sources"}[kind]
+    for row in got:
+        assert row["permalink"] == f"{site.url}{page}/#{row['id']}"
+
+
+def test_csv_uses_crlf_and_quotes_as_rfc_4180(site):
+    raw = (site.site / "data" / "glossary.csv").read_bytes().decode("utf-8-sig")
+    assert raw.splitlines(keepends=True)[0].endswith("\r\n")
+    assert raw.count("\r\n") >= 57
+
+
+def test_glossary_csv_loads_as_a_spreadsheet_would(site, curated):
+    got = {r["id"]: r for r in rows(site, "glossary.csv")}
+    nqpf = got["new-quality-productive-forces"]
+    assert nqpf["term"] == "new quality productive forces"
+    assert nqpf["chinese"] == "新质生产力"
+    assert nqpf["pinyin"] == "xīn zhì shēngchǎnlì"
+    assert nqpf["aliases"] == "new productive forces; new productivity"
+    assert nqpf["related"] == "productive-forces; high-quality-development; total-factor-productivity"
+    assert nqpf["sources"] == "globaltimes-2024-03-12-xiconomics-new-quality-productive-forces"
+
+
+def test_timeline_csv_keeps_dates_as_written(site):
+    got = {r["id"]: r for r in rows(site, "timeline.csv")}
+    assert got["2023-09-heilongjiang-first-mention"]["date"] == "2023-09"
+    assert got["2023-09-heilongjiang-first-mention"]["precision"] == "month"
+    assert got["2024-01-31-politburo-study-session"]["conflicts"] == "date"
+    assert got["2024-01-31-politburo-study-session"]["key"] == "true"
+
+
+def test_figures_csv_flattens_nested_fields(site):
+    got = {r["id"]: r for r in rows(site, "figures.csv")}
+    row = got["fiscal-st-spending-2023"]
+    assert (row["value"], row["unit"], row["change_value"], row["change_basis"]) == ("1.6", "trillion yuan", "6.4", "average annual")
+    assert row["flag_issue"].startswith("The end value and the growth rate")
+    assert got["fiscal-st-spending-2018"]["usd_value"] == "115.94"
+
+
+def test_evidence_csv_holds_every_quote(site, curated):
+    got = rows(site, "evidence.csv")
+
+    def count(value):
+        if isinstance(value, dict):
+            return sum(len(v) if k == "evidence" and isinstance(v, list) else count(v) for k, v in value.items())
+        if isinstance(value, list):
+            return sum(count(v) for v in value)
+        return 0
+
+    assert len(got) == sum(count(curated.data(name)) for name in DATASETS)
+    pointer = [r for r in got if r["entry_id"] == "2024-01-31-politburo-study-session" and r["path"].startswith("/conflicts/")]
+    assert {r["path"] for r in pointer} == {"/conflicts/0/readings/0/evidence/0", "/conflicts/0/readings/1/evidence/0",
+                                            "/conflicts/0/readings/2/evidence/0"}
+
+
+def test_claims_csv_holds_the_statements_inside_entries(site):
+    got = rows(site, "claims.csv")
+    liaoning = [r for r in got if r["dataset"] == "provinces" and r["entry_id"] == "liaoning"]
+    assert [r["path"] for r in liaoning][:2] == ["/role", "/plans/0"]
+    assert {r["dataset"] for r in got} == {"concept", "provinces", "people"}
+
+
+def test_a_list_item_holding_the_separator_is_refused():
+    with pytest.raises(ValueError, match="cannot join a list in one CSV cell: 'a; b' contains '; '"):
+        exports._cell(["a; b", "c"])
+
+
+@pytest.mark.parametrize("path, media", [("timeline.csv", "text/csv"), ("nqpf.json", "application/json"),
+                                          ("schemas/common.schema.json", "application/schema+json"),
+                                          ("glossary.yaml", "application/yaml")])
+def test_media_types(path, media):
+    assert exports.media_type(path) == media

@@ -1,0 +1,129 @@
+"""JSON-LD: the objects for the glossary, timeline and data pages, and serialisation that
+no string in the data can break out of."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA, ROOT
+from nqpf.curated import load_curated
+from nqpf.publish import citations, jsonld
+from publishkit import Page, built, mkdocs_build, page
+
+SITE = "https://example.github.io/nqpf/"
+HOSTILE = '</script><script>alert("x")</script><!-- & </SCRIPT >'
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return load_curated(DATA.relative_to(ROOT))
+
+
+@pytest.fixture(scope="module")
+def pub(curated):
+    return citations.publication(SITE, "New Quality Productive Forces explained", curated, "2026-11-23", ROOT)
+
+
+def embed(text: str) -> Page:
+    return Page(f'<html><head><script type="application/ld+json">{text}</script></head><body><p id="after">x</p></body></html>')
+
+
+def test_dumps_escapes_what_could_end_the_script_element():
+    text = jsonld.dumps({"name": HOSTILE, "list": [HOSTILE]})
+    assert "<" not in text and ">" not in text and "&" not in text
+    parsed = embed(text)
+    assert len(parsed.scripts) == 1 and "after" in parsed.ids
+    assert json.loads(parsed.jsonld()[0]) == {"name": HOSTILE, "list": [HOSTILE]}
+
+
+def test_a_hostile_glossary_term_stays_inside_its_block(curated, pub):
+    item = dict(next(i for _, i in curated.items("glossary")), short=HOSTILE, term=HOSTILE)
+
+    class Stub:
+        def items(self, name):
+            return [(0, item)] if name == "glossary" else []
+
+    data = jsonld.defined_term_set(Stub(), pub)
+    parsed = embed(jsonld.dumps(data))
+    assert len(parsed.scripts) == 1
+    assert json.loads(parsed.jsonld()[0])["hasDefinedTerm"][0]["description"] == HOSTILE
+
+
+def test_glossary_is_a_defined_term_set(curated, pub):
+    data = jsonld.defined_term_set(curated, pub)
+    assert data["@type"] == "DefinedTermSet" and data["@id"] == f"{SITE}glossary/"
+    terms = {t["termCode"]: t for t in data["hasDefinedTerm"]}
+    assert len(terms) == len(curated.items("glossary"))
+    nqpf = terms["new-quality-productive-forces"]
+    assert nqpf == {
+        "@type": "DefinedTerm", "@id": f"{SITE}glossary/#new-quality-productive-forces",
+        "url": f"{SITE}glossary/#new-quality-productive-forces", "name": "new quality productive forces",
+        "alternateName": ["new productive forces", "new productivity", {"@value": "新质生产力", "@language": "zh-Hans"},
+                          {"@value": "xīn zhì shēngchǎnlì", "@language": "zh-Latn-pinyin"}],
+        "termCode": "new-quality-productive-forces",
+        "description": nqpf["description"], "inDefinedTermSet": f"{SITE}glossary/",
+    }
+    assert nqpf["description"].startswith("Xi Jinping's term for growth")
+
+
+def test_timeline_events_keep_their_precision(curated, pub):
+    graph = {e["@id"].split("#")[1]: e for e in jsonld.events(curated, pub)["@graph"]}
+    assert len(graph) == len(curated.items("timeline"))
+    assert all(e["@type"] == "Event" for e in graph.values())
+    assert graph["2023-09-heilongjiang-first-mention"]["startDate"] == "2023-09"
+    assert graph["2023-two-sessions-three-meetings"]["startDate"] == "2023"
+    session = graph["2024-01-31-politburo-study-session"]
+    assert session["startDate"] == "2024-01-31"
+    assert session["location"] == {"@type": "Place", "name": "Beijing",
+                                   "address": {"@type": "PostalAddress", "addressRegion": "Beijing", "addressCountry": "CN"}}
+    assert session["attendee"] == [{"@type": "Person", "@id": f"{SITE}people/#xi-jinping", "name": "Xi Jinping"}]
+    assert [a["@id"] for a in session["subjectOf"]] == [
+        f"{SITE}sources/#explainer-2024-02-01-what-are-new-productive-forces",
+        f"{SITE}sources/#chinadaily-2024-03-25-two-sessions-catchphrase",
+        f"{SITE}sources/#prnewswire-2024-02-06-xi-new-productive-forces"]
+    assert "location" not in graph["2024-01-future-industries-guideline"]
+
+
+def test_dataset_lists_every_download(curated, pub):
+    about = {"title": "T", "abstract": "A" * 60, "version": "0.1.0", "keywords": ["k"]}
+    data = jsonld.dataset(curated, pub, about, ["nqpf.json", "timeline.csv", "schemas/common.schema.json"])
+    assert data["@type"] == "Dataset" and data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    days = sorted(item["date"] for _, item in curated.items("timeline"))
+    assert data["dateModified"] == "2026-11-23" and data["temporalCoverage"] == f"{days[0]}/{days[-1]}"
+    assert data["distribution"] == [
+        {"@type": "DataDownload", "name": "nqpf.json", "encodingFormat": "application/json", "contentUrl": f"{SITE}data/nqpf.json"},
+        {"@type": "DataDownload", "name": "timeline.csv", "encodingFormat": "text/csv", "contentUrl": f"{SITE}data/timeline.csv"},
+        {"@type": "DataDownload", "name": "schemas/common.schema.json", "encodingFormat": "application/schema+json",
+         "contentUrl": f"{SITE}data/schemas/common.schema.json"}]
+
+
+def test_a_hostile_title_in_citation_cff_cannot_break_the_built_page(tmp_path):
+    """A copy of the project without .git (so the data is dated by its newest day), with a
+    CITATION.cff whose title and abstract try to close the JSON-LD script and open another."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "build", "__pycache__", ".pytest_cache",
+                                                                  "node_modules", "*.egg-info"))
+    cff = (project / "CITATION.cff").read_text("utf-8")
+    cff = cff.replace('title: "New quality', f"title: '{HOSTILE} New quality").replace("explainer\"\n", "explainer'\n", 1)
+    cff = cff.replace("abstract: >-\n", f"abstract: >-\n  {HOSTILE.replace('<!--', 'x')}\n", 1)
+    (project / "CITATION.cff").write_text(cff, "utf-8")
+    out = tmp_path / "site"
+    result = mkdocs_build(out, SITE, cwd=project)
+    assert result.returncode == 0, result.stderr
+    html = (out / "data" / "index.html").read_text("utf-8")
+    assert '<script>alert("x")' not in html
+    parsed = page(out / "data" / "index.html")
+    blocks = [json.loads(b) for b in parsed.jsonld()]
+    assert blocks[0]["name"].startswith(HOSTILE)
+    normal = page(built().site / "data" / "index.html")
+    assert [attrs for attrs, _ in parsed.scripts] == [attrs for attrs, _ in normal.scripts], "no script was added or lost"
+    combined = json.loads((out / "data" / "nqpf.json").read_text("utf-8"))
+    newest = subprocess.run([sys.executable, "-c", "import json,sys,re;d=json.load(open(sys.argv[1]));"
+                             "print(max(re.findall(r'\"(\\d{4}-\\d{2}-\\d{2})\"', json.dumps(d['datasets']))))",
+                             str(out / "data" / "nqpf.json")], capture_output=True, text=True).stdout.strip()
+    assert combined["data_date"] == newest

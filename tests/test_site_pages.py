@@ -1,0 +1,213 @@
+"""The reading site built from the fixture: anchors, structure and behaviour hooks of each page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import FIXTURE_DATA
+from sitepages import PAGES, page, parse
+
+
+def data(name):
+    return yaml.safe_load((FIXTURE_DATA / f"{name}.yaml").read_text("utf-8"))
+
+
+def concept_ids():
+    c = data("concept")
+    return {
+        "definition": [f["id"] for f in c["formulations"]] + [p["id"] for p in c["basic_meaning"]["components"]]
+        + ["names", "official-definition", "basic-meaning", "hallmark", "core", "key", "essence", "why-it-matters"],
+        "drivers": [d["id"] for d in c["drivers"]] + [m["id"] for m in c["measures"]]
+        + [f"industries-{i['source']}" for i in c["industries"]],
+    }
+
+
+# Every entry of every data file, and the page whose element ids must include it.
+ANCHORS = [
+    ("timeline", lambda: [e["id"] for e in data("timeline")]),
+    ("glossary", lambda: [t["id"] for t in data("glossary")]),
+    ("provinces", lambda: [p["id"] for p in data("provinces")]),
+    ("people", lambda: [p["id"] for p in data("people")]),
+    ("figures", lambda: [f["id"] for f in data("figures")]),
+    ("sources", lambda: [s["id"] for s in data("sources")]),
+    ("definition", lambda: concept_ids()["definition"]),
+    ("drivers", lambda: concept_ids()["drivers"]),
+]
+
+
+@pytest.mark.parametrize(("name", "ids"), ANCHORS, ids=[a[0] for a in ANCHORS])
+def test_every_entry_has_its_id_as_anchor(fixture_site, name, ids):
+    present = set(page(fixture_site, name).ids())
+    missing = [i for i in ids() if i not in present]
+    assert not missing, f"{name}: no element with id {missing}"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_ids_are_unique_and_headings_never_numbered(fixture_site, name):
+    parsed = page(fixture_site, name)
+    ids = parsed.ids()
+    assert len(ids) == len(set(ids)), f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}"
+    for heading in (e for e in parsed.elements if re.fullmatch(r"h[1-6]", e.tag)):
+        if "md-content" in (heading.attrs.get("class") or ""):
+            continue
+        hid = heading.attrs.get("id") or ""
+        # Python-Markdown numbers ids it cannot slug: "_1", "_2", or "title_1" for a repeated title.
+        assert hid and not re.fullmatch(r"_\d+|.+_\d+", hid), (
+            f"<{heading.tag}> {heading.text.strip()!r} has id {hid!r}: give it an explicit id"
+        )
+
+
+def test_timeline_shows_each_date_at_its_precision(fixture_site):
+    events = {e.attrs["id"]: e for e in page(fixture_site, "timeline").find("h4")}
+    assert set(events) == {e["id"] for e in data("timeline")}
+    times = [t.text for t in page(fixture_site, "timeline").find("time")]
+    assert {"Sept 2023", "2024", "31 Jan 2024", "5–11 Mar 2024"} <= set(times)
+
+
+def test_timeline_groups_by_year_and_month(fixture_site):
+    parsed = page(fixture_site, "timeline")
+    assert [h.attrs["id"] for h in parsed.find("h2")] == ["year-2023", "year-2024"]
+    assert [h.text.strip("¶ ") for h in parsed.find("h3")] == ["September 2023", "2024, month not given", "January 2024", "March 2024"]
+
+
+def test_timeline_conflict_shows_both_readings_and_the_choice(fixture_site):
+    conflict = page(fixture_site, "timeline").find("div", class_="nqpf-conflict")[0]
+    text = " ".join(conflict.text.split())
+    assert "The sources disagree on the date. We use 5 Mar 2024:" in text
+    assert "5 Mar 2024 (used here)" in text and "6 Mar 2024" in text
+
+
+def test_timeline_filter_is_a_hidden_form_and_every_event_shows_without_script(fixture_site):
+    parsed = page(fixture_site, "timeline")
+    form = parsed.find("form", class_="nqpf-timeline-filter")[0]
+    assert "hidden" in form.attrs
+    assert [o.attrs["value"] for o in parsed.find("option") if o.attrs["value"]] == [
+        "inspection-tour", "legislative-session", "meeting", "publication", "study-session", "2023", "2024"]
+    events = parsed.find("li", class_="nqpf-event")
+    assert len(events) == len(data("timeline"))
+    assert all("hidden" not in e.attrs and e.attrs["data-category"] and e.attrs["data-year"] for e in events)
+
+
+def test_tilemap_has_a_named_link_per_division(fixture_site):
+    parsed = page(fixture_site, "provinces")
+    svg = parsed.find("svg", class_="nqpf-tilemap")
+    assert len(svg) == 1
+    tiles = [e for e in parsed.find("a") if "nqpf-tile" in (e.attrs.get("class") or "")]
+    assert len(tiles) == 31
+    ids = set(parsed.ids())
+    for tile in tiles:
+        assert tile.attrs["href"][1:] in ids
+        assert re.fullmatch(r"[A-Z][\w ()]+: (role or plans reported|mentioned only|nothing reported)", tile.attrs["aria-label"])
+    labels = {t.attrs["href"]: t.attrs["aria-label"] for t in tiles}
+    assert labels["#guangdong"] == "Guangdong: role or plans reported"
+    assert labels["#zhejiang"] == "Zhejiang: mentioned only"
+    assert labels["#heilongjiang"] == "Heilongjiang: mentioned only"
+    assert labels["#tibet"] == "Tibet: nothing reported"
+
+
+def test_province_without_reports_says_so(fixture_site):
+    section = next(s for s in page(fixture_site, "provinces").find("section") if "Tianjin" in s.text)
+    assert "The sources report nothing about Tianjin yet." in section.text
+
+
+def test_glossary_has_a_to_z_jump_links(fixture_site):
+    parsed = page(fixture_site, "glossary")
+    nav = parsed.find("nav", class_="nqpf-az")[0]
+    links = [a.attrs["href"] for a in parsed.find("a") if a.attrs.get("href", "").startswith("#letter-")]
+    assert "#letter-t" in links and nav.text.split()[:3] == ["A", "B", "C"]
+    ids = set(parsed.ids())
+    assert all(link[1:] in ids for link in links)
+
+
+def test_first_use_of_a_term_links_to_the_glossary_with_a_tooltip(fixture_site):
+    parsed = page(fixture_site, "definition")
+    terms = parsed.find("a", class_="nqpf-term")
+    tfp = [t for t in terms if t.attrs["href"] == "../glossary/#total-factor-productivity"]
+    assert len(tfp) == 1
+    tip = parsed.find("span", id=tfp[0].attrs["aria-describedby"])[0]
+    assert tip.attrs["role"] == "tooltip"
+    assert tip.text == next(t["short"] for t in data("glossary") if t["id"] == "total-factor-productivity")
+    hrefs = [t.attrs["href"] for t in terms]
+    assert len(hrefs) == len(set(hrefs)), "a term is linked more than once on one page"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_terms_are_never_linked_in_headings_links_code_quotes_or_chinese(fixture_site, name):
+    for term in page(fixture_site, name).find("a", class_="nqpf-term"):
+        for outer in term.ancestors:
+            assert outer.tag not in ("h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "blockquote", "svg"), (
+                f"{name}: {term.text!r} is linked inside <{outer.tag}>"
+            )
+            assert not (outer.attrs.get("lang") or "").startswith("zh"), f"{name}: {term.text!r} is linked in Chinese text"
+
+
+def test_sources_page_lists_the_facts_citing_each_source(fixture_site):
+    parsed = page(fixture_site, "sources")
+    cited = {e.attrs["id"]: e for e in parsed.find("h3")}
+    assert "Facts that cite it (" in cited["fixture-daily-2024-03-12-explainer-cited-by"].text
+    links = {a.attrs["href"] for a in parsed.find("a")}
+    for href in ("../timeline/#2024-03-05-npc-opens", "../glossary/#total-factor-productivity", "../people/#li-wenhua",
+                 "../figures/#rnd-spending-2024", "../provinces/#guangdong", "../definition/#official-definition",
+                 "../drivers/#industries-fixture-beta-2024-03-25-hostile"):
+        assert href in links, f"the sources page does not link {href}"
+
+
+def test_people_page_explains_name_corrections(fixture_site):
+    person = next(s for s in page(fixture_site, "people").find("section") if "Li Wenhua" in s.text)
+    text = " ".join(person.text.split())
+    assert "Name correction." in text and "prints “Li Wenhau”" in text and "李文华" in text
+
+
+def test_figures_page_has_a_chart_with_text_alternatives_and_flags(fixture_site):
+    parsed = page(fixture_site, "figures")
+    charts = parsed.find("figure", class_="nqpf-chart")
+    assert [c.attrs["id"] for c in charts] == ["chart-fiscal-st-spending", "chart-rnd-spending"]
+    svg = [s for s in parsed.find("svg") if s.attrs.get("role") == "img"]
+    for chart in svg:
+        title, desc = chart.attrs["aria-labelledby"].split()
+        assert parsed.find(id=title) and parsed.find(id=desc)
+    assert "Check:" in parsed.find("tr", id="rnd-spending-2024")[0].text
+    assert "nqpf-flagged" in parsed.find("tr", id="rnd-spending-2024")[0].attrs["class"]
+
+
+def test_home_answers_and_links_every_done_when_item(fixture_site):
+    parsed = page(fixture_site, "home")
+    text = " ".join(parsed.find("article")[0].text.split())
+    assert "新质生产力 xīn zhì shēngchǎnlì" in text
+    assert "Advanced productivity led by innovation that leaves the old growth path behind." in text
+    assert "Data last updated" in text
+    hrefs = {a.attrs["href"] for a in parsed.find("a")}
+    for href in ("definition/", "timeline/#2023-09-heilongjiang-tour", "provinces/#guangdong", "glossary/",
+                 "glossary/#total-factor-productivity", "sources/#fixture-daily-2024-03-12-explainer",
+                 "drivers/#technology-breakthroughs"):
+        assert href in hrefs, f"the home page does not link {href}"
+    key_dates = parsed.find("ol", class_="nqpf-key-dates")[0]
+    assert key_dates.text.count("\n") >= 5 and "Sept 2023" in key_dates.text
+
+
+def test_no_page_loads_anything_from_another_host(fixture_site):
+    for path in fixture_site.rglob("*.html"):
+        parsed = parse(path.read_text("utf-8"))
+        for e in parsed.elements:
+            loads = e.tag == "link" and e.attrs.get("rel") not in ("canonical", "alternate")
+            url = e.attrs.get("src") or (e.attrs.get("href") if loads else None) or ""
+            assert not re.match(r"^(?:https?:)?//", url), f"{path.relative_to(fixture_site)} loads {url}"
+
+
+def test_not_found_page_links_home_under_the_sub_path(fixture_site):
+    links = [a for a in page(fixture_site, "404").find("a") if any(o.tag == "article" for o in a.ancestors)]
+    hrefs = {a.attrs["href"] for a in links}
+    assert {"/nqpf/", "/nqpf/glossary/", "/nqpf/timeline/"} <= hrefs
+
+
+def test_about_page_lists_every_rule_of_the_validator(fixture_site):
+    from nqpf.web.pages import RULES
+
+    about = page(fixture_site, "about")
+    rules = about.find("ol", class_="nqpf-rules")[0]
+    items = [e.text for e in about.find("li") if any(outer is rules for outer in e.ancestors)]
+    assert items == [" ".join(rule.__doc__.split()) for rule in RULES]
+    assert items[0] == "Every data file matches data/schemas/<name>.schema.json."
