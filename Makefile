@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# axe-core and the Nu HTML checker for the gates, pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -14,6 +16,10 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 validate: $(STAMP)
@@ -29,13 +35,13 @@ serve: site
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
 # pytest exits 5 when it collected nothing: that is a failure here.
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check --quiet scripts tests
 	$(PY) -m pytest; status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$status
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(PY) -m nqpf bench
 
 clean:
-	rm -rf site build bench .pytest_cache .hypothesis
+	rm -rf site build bench .pytest_cache .hypothesis node_modules tools/lighthouse/node_modules
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

@@ -46,3 +46,63 @@ def fixture_site(tmp_path_factory) -> Path:
     result = build_site(out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+# -- The gates over the built site (harness in sitekit.py) -------------------------------------------------
+
+def pytest_generate_tests(metafunc):
+    """A test that takes ``built_page`` runs once per built page, named by it."""
+    if "built_page" in metafunc.fixturenames:
+        import sitekit
+
+        site = sitekit.built_site()
+        pages = site.pages if site.error is None else ["<the build failed>"]
+        metafunc.parametrize("built_page", pages, ids=pages)
+
+
+@pytest.fixture(scope="session")
+def served_site():
+    """The real site, built once for and served at ``http://127.0.0.1:<port>/nqpf/``."""
+    import sitekit
+
+    site = sitekit.built_site()
+    if site.error is not None:
+        pytest.fail("mkdocs build --strict failed:\n" + site.error, pytrace=False)
+    site.server.start()
+    return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, headless, with a fresh profile (Playwright gives each launch its own)."""
+    import sitekit
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sitekit.require(False, "the playwright package is not installed")
+    executable = sitekit.chromium_path()
+    with sync_playwright() as p:
+        try:
+            launched = p.chromium.launch(executable_path=executable, args=sitekit.CHROMIUM_FLAGS)
+        except Exception as error:  # Playwright raises its own Error with the launch log
+            sitekit.require(False, f"cannot start Chromium ({executable or 'Playwright build'}): set CHROMIUM or "
+                                   f"`apt-get install chromium`; {str(error).splitlines()[0]}")
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh browser contexts (no shared storage); closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

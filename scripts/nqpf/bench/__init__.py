@@ -1,24 +1,15 @@
-"""Benchmarks behind ``make bench``: each part measures one pipeline step.
+"""``python -m nqpf bench``: measure the site against a plain Material site built in the same run.
 
-Results merge into ``bench/results.json`` under the part's own key, so parts
-written later (site build, checks) add to the file rather than replace it.
+Each part is a module with ``run(ctx) -> dict`` whose result is stored under its
+own key in ``bench/results.json`` (merged, so other writers' keys survive):
+
+- ``extract``: candidate extraction over 1,000 and 2,000 articles recombined
+  from the seeds, in one and two processes (time, growth, peak memory);
+- ``build``: ``make site`` (validate + strict build) against a plain Material
+  site with the same number of pages;
+- ``scale``: synthetic corpora through ingest, validate and build;
+- ``lighthouse``: Lighthouse (mobile) on the key pages, ours and plain Material's,
+  both served with gzip and cache headers as GitHub Pages serves them;
+- ``weight``: compressed bytes each page type transfers on first load;
+- ``search``: the search index, raw and gzipped.
 """
-
-from __future__ import annotations
-
-import json
-from pathlib import Path
-
-RESULTS = Path("bench") / "results.json"
-
-
-def merge_results(key: str, value: dict, path: Path = RESULTS) -> None:
-    data = {}
-    if path.is_file():
-        try:
-            data = json.loads(path.read_text("utf-8"))
-        except ValueError:
-            data = {}
-    data[key] = value
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,36 +1,72 @@
-"""Measure the pipeline: each part prints a table and merges its figures into bench/results.json.
+"""Measure the site against a plain Material site built in the same run.
 
-Parts: ``extract`` (1,000 and 2,000 articles recombined from the seeds, in
-one and two processes: time per article, growth, peak memory). Not part of
-``make test``: timings depend on the machine.
+Prints a table and merges the figures into bench/results.json under one key per
+part (build, scale, lighthouse, weight, search); other keys in the file are kept.
+Not part of `make test`: the figures depend on the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import tempfile
+import time
+from pathlib import Path
 
-from ..bench import RESULTS, merge_results
+from ..bench import results
+from ..bench.context import Context
+from ..bench.sites import BenchError
+from ..report import Problem, report
 
-PARTS = ("extract",)
+PARTS = ("extract", "build", "scale", "lighthouse", "weight", "search")
+OUT = Path("bench") / "results.json"
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split(",") if x.strip())
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("parts", nargs="*", metavar="part", help=f"what to measure: {', '.join(PARTS)} (default: all)")
+    parser.add_argument("parts", nargs="*", metavar="part", help=f"parts to run (default: all): {', '.join(PARTS)}")
+    parser.add_argument("--runs", type=int, default=3, help="build runs per site; the median counts (default: %(default)s)")
+    parser.add_argument("--sizes", type=_sizes, default=(100, 1000, 5000), help="scale corpus sizes (default: 100,1000,5000)")
+    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=OUT, help="results file (default: %(default)s)")
+
+
+def _print_table(rows: list[tuple[str, str, str, str]]) -> None:
+    head = ("figure", "ours", "plain Material", "notes")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+    for row in [head, tuple("-" * w for w in widths) + ("-----",), *rows]:
+        print("  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row)).rstrip())
 
 
 def run(args: argparse.Namespace) -> int:
-    unknown = sorted(set(args.parts) - set(PARTS))
+    unknown = [p for p in args.parts if p not in PARTS]
     if unknown:
-        print(f"python -m nqpf bench: unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
-        return 2
-    status = 0
-    for part in args.parts or PARTS:
-        if part == "extract":
-            from ..bench.extract import run_bench, table
-
-            results = run_bench()
-            print(table(results))
-            merge_results("extract", results)
-            status |= 0 if results["target_met"] else 1
-    print(f"\nwritten to {RESULTS}")
-    return status
+        return report([Problem("bench", None, f"unknown part {p!r}; the parts are {', '.join(PARTS)}") for p in unknown])
+    parts = args.parts or list(PARTS)
+    problems: list[Problem] = []
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="nqpf-bench-") as tmp:
+        ctx = Context(Path(tmp), runs=args.runs, sizes=args.sizes, lighthouse_runs=args.lighthouse_runs,
+                      log=lambda message: print(f"bench: {message}", flush=True))
+        try:
+            for part in parts:
+                module = importlib.import_module(f"nqpf.bench.{part}")
+                start = time.perf_counter()
+                try:
+                    result = module.run(ctx)
+                except BenchError as error:
+                    problems.append(Problem(f"bench {part}", None, str(error)))
+                    continue
+                result["measured_in_s"] = round(time.perf_counter() - start, 1)
+                results.merge(args.out, {part: result})
+                rows.extend(module.table(result))
+        finally:
+            ctx.close()
+    if rows:
+        print()
+        _print_table(rows)
+        print(f"\nwritten to {args.out}")
+    return report(problems)

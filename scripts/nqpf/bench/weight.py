@@ -1,0 +1,70 @@
+"""Compressed page weight: the bytes a first visit transfers, per page type.
+
+Each page is opened in a fresh Chromium profile (empty cache) from the gzip
+server; every response's encoded body size is added up, split into the HTML and
+everything else, with the search index (fetched by Material's search worker on
+load) shown apart. Plain Material's home and a content page are the baseline.
+"""
+
+from __future__ import annotations
+
+from .context import Context, Served
+
+# The Chromium flags the closed network needs (see shared/NOTES.md).
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def page_type(page: str) -> str:
+    if page == "index.html":
+        return "home"
+    if page == "404.html":
+        return "404"
+    return page.split("/", 1)[0]
+
+
+def _measure(browser, site: Served, page: str) -> dict:
+    context = browser.new_context()
+    tab = context.new_page()
+    responses = []
+    tab.on("requestfinished", lambda request: responses.append(request))
+    url = site.url + "no-such-page/" if page == "404.html" else site.url_of(page)
+    tab.goto(url, wait_until="networkidle")
+    tab.wait_for_timeout(300)  # the search worker's index request may start just after idle
+    html = total = index = 0
+    for request in responses:
+        size = request.sizes()["responseBodySize"]
+        if size == 0 and request.response() is not None:  # a worker's requests report no sizes
+            size = int(request.response().header_value("content-length") or 0)
+        total += size
+        if request.resource_type == "document":
+            html += size
+        if request.url.endswith("search_index.json"):
+            index += size
+    context.close()
+    return {"html_bytes": html, "total_bytes": total, "search_index_bytes": index, "requests": len(responses)}
+
+
+def run(ctx: Context) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    ours, plain = ctx.ours(), ctx.plain()
+    result: dict = {"ours": {}, "plain": {}}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=ctx.chromium(), args=FLAGS)
+        for page in ours.pages:
+            result["ours"][page_type(page)] = _measure(browser, ours, page) | {"page": page}
+        content = next(p for p in plain.pages if p.startswith("page-"))
+        for page, kind in (("index.html", "home"), (content, "content page"), ("404.html", "404")):
+            result["plain"][kind] = _measure(browser, plain, page) | {"page": page}
+        browser.close()
+    return result
+
+
+def table(result: dict) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for kind, ours in result["ours"].items():
+        base = result["plain"].get(kind if kind in ("home", "404") else "content page")
+        rows.append((f"weight: {kind} (gzip bytes)", f"{ours['total_bytes']:,}", f"{base['total_bytes']:,}",
+                     f"HTML {ours['html_bytes']:,} vs {base['html_bytes']:,}; {ours['requests']} vs {base['requests']} requests"))
+    return rows

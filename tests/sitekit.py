@@ -1,0 +1,367 @@
+"""The gates' harness: build the site once, serve it under a sub-path, drive Chromium.
+
+The site is built with ``SITE_URL`` pointing at a loopback server that mounts
+it under ``/nqpf/``, as GitHub Pages mounts a project site under
+``/<repo>/``, so every link, canonical URL and asset is tested where it will
+really live. The build happens at most once per test session, the first time
+something asks for it (collection asks, to parametrise the gates by page).
+
+Tools the gates need are found, never assumed: Chromium from ``$CHROMIUM``,
+then ``/usr/bin/chromium``, then Playwright's own; axe-core and the Nu checker
+from ``node_modules`` (``make test`` runs ``npm ci``); Java from ``PATH``. A
+missing tool skips its tests with the reason, unless ``NQPF_REQUIRE_BROWSER=1``
+(CI sets it), where it fails them.
+"""
+
+from __future__ import annotations
+
+import atexit
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+import pytest
+
+from nqpf.ghpages import PagesServer
+
+ROOT = Path(__file__).resolve().parents[1]
+PREFIX = "/nqpf/"
+NODE_MODULES = ROOT / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Without these Chromium waits on the closed network (see shared/NOTES.md).
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# What the project copy for a hostile build needs: the config, the hand-written
+# pages, the data, the articles the validator compares it with, the theme
+# overrides and the hook (whose path mkdocs.yml gives relative to itself).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "scripts")
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip when a tool is missing, or fail under ``NQPF_REQUIRE_BROWSER=1``."""
+    if condition:
+        return
+    if os.environ.get("NQPF_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (NQPF_REQUIRE_BROWSER=1: the gates must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str | None:
+    """Chromium to drive, or None to let Playwright use its own build."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def mkdocs_env(site_url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MKDOCS_")}
+    env.update(SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    return env
+
+
+def build(project: Path, out: Path, site_url: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``out`` for ``site_url``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=project, env=mkdocs_env(site_url), capture_output=True, text=True, timeout=900,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A throw-away copy of the project that a test may corrupt."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        elif source.is_file():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every built HTML page, relative to the site root, ``index.html`` first."""
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    return sorted(pages, key=lambda p: (p != "index.html", p))
+
+
+def page_url_path(page: str) -> str:
+    """``sources/index.html`` → ``sources/``: the URL a reader uses."""
+    return page[: -len("index.html")] if page.endswith("index.html") else page
+
+
+@dataclass
+class BuiltSite:
+    """The site built for the loopback server; ``error`` holds a failed build's log."""
+
+    server: PagesServer
+    dir: Path
+    pages: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def url_of(self, page: str) -> str:
+        """The URL to open ``page`` at; ``404.html`` is reached as a reader reaches it."""
+        if page == "404.html":
+            return self.url + "no-such-page/"
+        return self.url + page_url_path(page)
+
+    def page_for(self, url: str) -> str | None:
+        """The built page a same-site URL lands on, or None."""
+        path = urlsplit(url).path
+        if not path.startswith(PREFIX):
+            return None
+        rel = path[len(PREFIX):]
+        candidate = rel + "index.html" if rel == "" or rel.endswith("/") else rel
+        return candidate if candidate in self.pages else None
+
+
+@lru_cache(maxsize=1)
+def built_site() -> BuiltSite:
+    """Build the real project once, for a server bound now and started later."""
+    out = Path(tempfile.mkdtemp(prefix="nqpf-site-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
+    server = PagesServer(out, PREFIX)
+    atexit.register(server.stop)
+    result = build(ROOT, out, server.url)
+    if result.returncode != 0:
+        return BuiltSite(server, out, error=result.stderr + result.stdout)
+    return BuiltSite(server, out, page_paths(out))
+
+
+# -- The browser -------------------------------------------------------------------------------------------
+
+@dataclass
+class Visit:
+    """What happened while a page loaded: the evidence the gates judge."""
+
+    url: str
+    status: int | None = None
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+
+# Recorded before any page script runs; injected through the DevTools protocol,
+# so the page's own Content-Security-Policy does not apply to it.
+_RECORD_CSP = """
+window.__nqpfCsp = [];
+document.addEventListener("securitypolicyviolation", e => {
+  window.__nqpfCsp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def watch(page, visit: Visit, origin: str) -> None:
+    """Record console errors, failed and foreign requests on ``page``; block the foreign ones."""
+    page.add_init_script(_RECORD_CSP)
+    def on_console(message):
+        # Chromium logs the 404 page's own status as an error; that status is the point of the page.
+        if message.type == "error" and not (visit.url.endswith("/no-such-page/") and message.location.get("url") == visit.url):
+            visit.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: visit.page_errors.append(str(e)))
+    page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url}: {r.failure}"))
+
+    def on_response(response):
+        # The 404 page is meant to answer 404; anything else must be found.
+        if response.status >= 400 and not (response.request.is_navigation_request() and visit.url.endswith("/no-such-page/")):
+            visit.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+    page.on("response", on_response)
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(origin + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            visit.foreign_requests.append(url)
+            route.abort()
+
+    page.route("**/*", route)
+
+
+def load(page, url: str, origin: str) -> Visit:
+    """Open ``url`` and wait until the network is idle; the record of what happened."""
+    visit = Visit(url)
+    watch(page, visit, origin)
+    response = page.goto(url, wait_until="networkidle")
+    visit.status = response.status if response else None
+    visit.csp_violations.extend(page.evaluate("window.__nqpfCsp || []"))
+    return visit
+
+
+def axe_source() -> str:
+    return AXE_JS.read_text("utf-8")
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's violations on the open page (every rule axe runs by default)."""
+    page.add_script_tag(content=axe_source())
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary.replace(/\\s+/g, " ")),
+            }));
+        }"""
+    )
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {n}" for n in v["nodes"][:5])
+    return "\n".join(lines)
+
+
+# -- The Nu HTML checker -----------------------------------------------------------------------------------
+
+def run_nu(site_dir: Path) -> dict[str, list[str]]:
+    """The Nu checker's errors over the whole site, by page path (one Java start for all pages)."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json", str(site_dir)],
+        capture_output=True, text=True, timeout=600,
+    )
+    # vnu exits 1 when it found errors; its JSON report goes to stderr.
+    try:
+        messages = json.loads(result.stderr or "{}").get("messages", [])
+    except json.JSONDecodeError as error:
+        raise RuntimeError(f"the Nu checker did not report JSON (exit {result.returncode}): {result.stderr[:2000]}") from error
+    by_page: dict[str, list[str]] = {}
+    root = site_dir.resolve()
+    for m in messages:
+        if m.get("type") not in ("error", "non-document-error"):
+            continue
+        url = m.get("url", "")
+        path = Path(unquote(urlsplit(url).path)) if url.startswith("file:") else None
+        page = path.relative_to(root).as_posix() if path is not None and path.is_relative_to(root) else url
+        where = f"{m.get('lastLine', '?')}.{m.get('firstColumn') or m.get('lastColumn', '?')}"
+        extract = (m.get("extract") or "").strip().replace("\n", " ")[:160]
+        by_page.setdefault(page, []).append(f"{page}:{where}: {m.get('message')}  [{extract}]")
+    return by_page
+
+
+# -- The link crawler --------------------------------------------------------------------------------------
+
+class _Links(HTMLParser):
+    """Ids (anchor targets) and every URL-valued attribute of one HTML page."""
+
+    URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "poster", "data"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.urls: list[tuple[str, str]] = []  # (tag, url)
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+            elif name in self.URL_ATTRIBUTES and not (tag == "meta"):
+                self.urls.append((tag, value.strip()))
+            elif name == "srcset":
+                self.urls.extend((tag, part.strip().split(" ")[0]) for part in value.split(",") if part.strip())
+
+
+@dataclass
+class Crawl:
+    """Every same-site page reached from the home page, and each page's broken links."""
+
+    reached: set[str] = field(default_factory=set)
+    problems: dict[str, list[str]] = field(default_factory=dict)
+    external: set[str] = field(default_factory=set)
+
+
+def _fetch(url: str) -> tuple[int, str, bytes]:
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.request("GET", parts.path or "/")
+        response = conn.getresponse()
+        return response.status, response.getheader("Content-Type", ""), response.read()
+    finally:
+        conn.close()
+
+
+def crawl(site: BuiltSite) -> Crawl:
+    """Follow every link and asset from the home page and from the 404 page (served at a
+    deep missing path, as Pages serves it), without redirects: each same-site URL must
+    answer 200 under the sub-path, and each ``#fragment`` must name an id on its target."""
+    result = Crawl()
+    fetched: dict[str, tuple[int, str, set[str] | None]] = {}  # url without fragment -> (status, type, ids)
+    queue: list[tuple[str, str]] = [(site.url, "index.html"), (site.url + "no/such/deep/page", "404.html")]
+    seen_pages: set[str] = set()
+
+    def get(url: str) -> tuple[int, str, set[str] | None, _Links | None]:
+        status, ctype, body = _fetch(url)
+        links = None
+        if ctype.startswith("text/html"):
+            links = _Links()
+            links.feed(body.decode("utf-8", "replace"))
+        fetched[url] = (status, ctype, links.ids if links else None)
+        return status, ctype, links.ids if links else None, links
+
+    while queue:
+        url, page = queue.pop(0)
+        if url in seen_pages:
+            continue
+        seen_pages.add(url)
+        status, _, _, links = get(url)
+        problems = result.problems.setdefault(page, [])
+        if links is None:
+            continue
+        result.reached.add(page)
+        for tag, raw in links.urls:
+            target = urljoin(url, raw)
+            parts = urlsplit(target)
+            if parts.scheme in ("mailto", "tel"):
+                continue
+            if parts.scheme not in ("http", "https"):
+                problems.append(f"<{tag}> {raw!r}: a {parts.scheme}: URL")
+                continue
+            if f"{parts.scheme}://{parts.netloc}" != site.server.origin:
+                result.external.add(target)
+                continue
+            if not parts.path.startswith(PREFIX):
+                problems.append(f"<{tag}> {raw!r}: resolves to {parts.path}, outside the site's sub-path {PREFIX}")
+                continue
+            bare = urlunsplit(parts._replace(fragment="", query=""))
+            if bare not in fetched:
+                get(bare)
+            status, ctype, ids = fetched[bare]
+            if status != 200:
+                problems.append(f"<{tag}> {raw!r}: HTTP {status} for {parts.path}")
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and fragment.lower() != "top" and ids is not None and fragment not in ids:
+                problems.append(f"<{tag}> {raw!r}: no element with id {fragment!r} on {parts.path}")
+            target_page = site.page_for(bare)
+            if ids is not None and target_page and bare not in seen_pages:
+                queue.append((bare, target_page))
+    return result

@@ -1,0 +1,289 @@
+"""Hostile data is shown as text everywhere, never run: pages, tooltips, JSON-LD, feeds, calendar.
+
+One build of a throw-away copy of the project, with script and markup payloads
+written into every field listed in :data:`INJECTIONS`. Each injection point
+carries its own number inside its payloads, so a failure names the field the
+unescaped text came from. To cover a new data file or field, add a line to
+:data:`INJECTIONS`: ``(file under data/, path to the value)``. A path step is a
+key, a list index, or a dict that picks the first list item with those values
+(so the test survives reordering of the data).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+import sitekit
+
+# (data file, path to a free-text value). Fields the validator compares with the
+# articles (dates, headlines of titled articles, datelines) cannot carry a payload.
+INJECTIONS: list[tuple[str, tuple]] = [
+    ("sources.yaml", ({"title_is_ours": True}, "title")),
+    ("sources.yaml", (0, "outlet")),
+    ("sources.yaml", (0, "outlet_basis")),
+    ("sources.yaml", (0, "published_note")),
+    ("sources.yaml", (0, "language", "note")),
+    ("sources.yaml", (0, "noise", 0, "note")),
+]
+
+
+def payloads(n: int) -> list[str]:
+    """The attacks placed in injection point ``n``; each names ``n`` so a leak can be traced."""
+    return [
+        f"<script>alert({n}01)</script>",
+        f"</script><script>alert({n}02)</script>",
+        f"[x](javascript:alert({n}03))",
+        f'" onmouseover="alert({n}04)',
+        f"' onfocus='alert({n}05)",
+        f"<img src=x onerror=alert({n}06)>",
+        f"]]><script>alert({n}07)</script>",
+        f"\nX-NQPF-INJECTED:{n}08",
+    ]
+
+
+def hostile_value(original: object, n: int) -> str:
+    return f"{original} " + " ".join(payloads(n))
+
+
+def _step(node, step):
+    if isinstance(step, dict):
+        for item in node:
+            if isinstance(item, dict) and all(item.get(k) == v for k, v in step.items()):
+                return item
+        raise LookupError(f"no item with {step}")
+    return node[step]
+
+
+def schema_comment(text: str) -> str:
+    """The file's ``# yaml-language-server: $schema=...`` line, which the validator requires."""
+    first = text.split("\n", 1)[0]
+    return first + "\n" if first.startswith("# yaml-language-server:") else ""
+
+
+def inject(data_dir: Path) -> dict[int, str]:
+    """Write the payloads into the copy's data; the injection points by number (from 1)."""
+    by_file: dict[str, list[tuple[int, tuple]]] = {}
+    for n, (name, path) in enumerate(INJECTIONS, start=1):
+        by_file.setdefault(name, []).append((n, path))
+    where = {}
+    for name, points in by_file.items():
+        file = data_dir / name
+        text = file.read_text("utf-8")
+        data = yaml.safe_load(text)
+        for n, path in points:
+            parent = data
+            for step in path[:-1]:
+                parent = _step(parent, step)
+            parent[path[-1]] = hostile_value(parent[path[-1]], n)
+            where[n] = f"data/{name}: {' > '.join(map(str, path))}"
+        file.write_text(schema_comment(text) + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
+    return where
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = sitekit.copy_project(tmp_path_factory.mktemp("hostile-project"))
+    where = inject(project / "data")
+    out = tmp_path_factory.mktemp("hostile-site")
+    server = sitekit.PagesServer(out, sitekit.PREFIX)
+    result = sitekit.build(project, out, server.url)
+    assert result.returncode == 0, "the hostile data must still build (it is valid data):\n" + result.stderr
+    with server:
+        yield HostileSite(server, out, sitekit.page_paths(out), where=where)
+
+
+@dataclass
+class HostileSite(sitekit.BuiltSite):
+    where: dict[int, str] = field(default_factory=dict)
+
+
+# -- What counts as a leak ---------------------------------------------------------------------------------
+
+MARK = re.compile(r"alert\((\d+)0(\d)\)")
+JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+class _Audit(HTMLParser):
+    """Leaks in one HTML page: event-handler attributes, javascript: URLs, payloads inside
+    executable scripts, data blocks that do not parse; and the page's visible text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.leaks: list[str] = []
+        self.text: list[str] = []
+        self._script: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.leaks.append(f"<{tag}> has an event handler attribute {name}={value!r}")
+            if name in ("href", "src", "xlink:href", "action", "formaction") and value and value.strip().lower().startswith("javascript:"):
+                self.leaks.append(f"<{tag} {name}={value!r}>")
+        if tag == "script":
+            self._script = ((dict(attrs).get("type") or "").lower(), [])
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            kind, parts = self._script
+            body = "".join(parts)
+            if kind in JS_TYPES and MARK.search(body):
+                self.leaks.append(f"a payload runs as script: {body[:120]!r}")
+            elif kind.endswith("json"):
+                try:
+                    json.loads(body)
+                except json.JSONDecodeError as error:
+                    self.leaks.append(f"<script type={kind}> is no longer JSON (a break-out?): {error}: {body[:120]!r}")
+            self._script = None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script[1].append(data)
+        else:
+            self.text.append(data)
+
+
+def audit_html(text: str) -> tuple[list[str], str]:
+    parser = _Audit()
+    parser.feed(text)
+    parser.close()
+    return parser.leaks, "".join(parser.text)
+
+
+def audit_xml(text: str) -> list[str]:
+    """Feeds and sitemaps: well-formed, and no payload markup in any text (readers render
+    feed text as HTML, so a payload must arrive there still escaped)."""
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as error:
+        return [f"no longer well-formed XML: {error}"]
+    leaks = []
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1].lower() == "script":
+            leaks.append("a <script> element")
+        for value in [element.text or "", *element.attrib.values()]:
+            if MARK.search(value) and re.search(r"<(script|img)\b|\son\w+=|javascript:\w", value, re.I):
+                leaks.append(f"payload markup unescaped in feed text: {value[:160]!r}")
+    return leaks
+
+
+def audit_ics(text: str) -> list[str]:
+    """Calendars: a payload's line break must not start a property of its own."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    return [f"injected calendar line: {line!r}" for line in unfolded.splitlines() if line.startswith("X-NQPF-INJECTED")]
+
+
+def leaks_in(site: sitekit.BuiltSite) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for file in sorted(site.dir.rglob("*")):
+        rel = file.relative_to(site.dir).as_posix()
+        if file.suffix == ".html":
+            leaks = audit_html(file.read_text("utf-8"))[0]
+        elif file.suffix in (".xml", ".rss", ".atom"):
+            leaks = audit_xml(file.read_text("utf-8"))
+        elif file.suffix == ".ics":
+            leaks = audit_ics(file.read_text("utf-8"))
+        elif file.suffix in (".json", ".jsonld"):
+            try:
+                json.loads(file.read_text("utf-8"))
+                leaks = []
+            except json.JSONDecodeError as error:
+                leaks = [f"no longer JSON: {error}"]
+        else:
+            continue
+        if leaks:
+            found[rel] = leaks
+    return found
+
+
+def trace(site: HostileSite, leaks: list[str]) -> str:
+    """Name the data field each leaked payload came from."""
+    lines = []
+    for leak in leaks:
+        fields = sorted({site.where.get(int(m.group(1)), "?") for m in MARK.finditer(leak)})
+        lines.append(f"{leak}\n      from {', '.join(fields) or 'no injected field'}")
+    return "\n".join(lines)
+
+
+# -- The gates ---------------------------------------------------------------------------------------------
+
+def test_no_payload_escapes_anywhere(hostile_site):
+    found = leaks_in(hostile_site)
+    assert found == {}, "\n" + "\n".join(f"{page}:\n  {trace(hostile_site, leaks)}" for page, leaks in found.items())
+
+
+@pytest.mark.parametrize("n", range(1, len(INJECTIONS) + 1), ids=[f"{f}:{'>'.join(map(str, p))}" for f, p in INJECTIONS])
+def test_each_payload_is_shown_as_text(hostile_site, n):
+    """Proof that the payloads reached a page at all (else the test above passes by default)."""
+    wanted = [" ".join(p.split()) for p in payloads(n)]
+    for page in hostile_site.pages:
+        text = " ".join(audit_html((hostile_site.dir / page).read_text("utf-8"))[1].split())
+        if all(p in text for p in wanted):
+            return
+    pytest.fail(f"the payloads of {hostile_site.where[n]} appear as text on no page")
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(v for k, v in attrs if k == "id" and v)
+
+
+def test_hostile_text_moves_no_anchor(hostile_site, tmp_path):
+    """Every entry's permanent anchor survives: a payload's line break must not push the
+    ``{ #id }`` off its heading."""
+    ids = set()
+    for page in hostile_site.pages:
+        parser = _Ids()
+        parser.feed((hostile_site.dir / page).read_text("utf-8"))
+        ids |= parser.ids
+    for name in sorted({name for name, _ in INJECTIONS}):
+        data = yaml.safe_load((sitekit.ROOT / "data" / name).read_text("utf-8"))
+        entry_ids = {item["id"] for item in data if isinstance(item, dict) and "id" in item} if isinstance(data, list) else set()
+        assert entry_ids - ids == set(), f"data/{name}: these entries lost their anchor"
+
+
+def test_search_results_show_payloads_as_text(hostile_site, new_page):
+    page = new_page()
+    visit = sitekit.load(page, hostile_site.url, hostile_site.server.origin)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("onerror", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    injected = page.evaluate("""() => [...document.querySelectorAll('.md-search-result *')]
+        .filter(el => el.tagName === 'SCRIPT' || el.tagName === 'IMG' || [...el.attributes].some(a => a.name.startsWith('on')))
+        .map(el => el.outerHTML.slice(0, 160))""")
+    assert injected == []
+    assert visit.console_errors == [] and visit.csp_violations == [] and visit.page_errors == []
+
+
+def test_the_audit_catches_each_kind_of_leak():
+    """The gate itself: each break-out shape is reported."""
+    leaks, _ = audit_html(
+        '<p onmouseover="alert(104)">x</p><a href=" JavaScript:alert(103)">y</a><script>alert(101)</script>'
+        '<script type="application/ld+json">{"name": "</script><script>alert(102)</script>"}</script>'
+    )
+    assert leaks == [
+        "<p> has an event handler attribute onmouseover='alert(104)'",
+        "<a href=' JavaScript:alert(103)'>",
+        "a payload runs as script: 'alert(101)'",
+        "<script type=application/ld+json> is no longer JSON (a break-out?): Unterminated string starting at: line 1 column 10 (char 9): "
+        "'{\"name\": \"'",
+        "a payload runs as script: 'alert(102)'",
+    ]
+    assert audit_xml("<rss><title>&lt;script>alert(101)&lt;/script></title></rss>") == [
+        "payload markup unescaped in feed text: '<script>alert(101)</script>'"
+    ]
+    assert audit_xml("<rss><title>&amp;lt;script&amp;gt;alert(101)</title></rss>") == []
+    assert audit_ics("BEGIN:VCALENDAR\r\nSUMMARY:x\r\nX-NQPF-INJECTED:108\r\nEND:VCALENDAR\r\n") == [
+        "injected calendar line: 'X-NQPF-INJECTED:108'"
+    ]

@@ -1,0 +1,117 @@
+"""Every built page, in real Chromium, served under a sub-path as on GitHub Pages:
+it loads with no console error, no failed or foreign request and no
+Content-Security-Policy violation; axe-core finds nothing, in the light and the
+dark palette; and at 360 px nothing scrolls sideways."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+import sitekit
+
+
+@pytest.fixture
+def open_page(served_site, new_page):
+    def visit(page_path: str, **options):
+        page = new_page(**options)
+        return page, sitekit.load(page, served_site.url_of(page_path), served_site.server.origin)
+
+    return visit
+
+
+def test_page_loads_cleanly(open_page, built_page):
+    _, visit = open_page(built_page)
+    assert visit.status == (404 if built_page == "404.html" else 200)
+    assert visit.console_errors == []
+    assert visit.page_errors == []
+    assert visit.failed_requests == []
+    assert visit.foreign_requests == [], "the site must load nothing from another host"
+    assert visit.csp_violations == []
+
+
+def test_page_declares_a_content_security_policy(served_site, built_page):
+    html = (served_site.dir / built_page).read_text("utf-8")
+    policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert len(policies) == 1, "exactly one CSP meta tag"
+    directives = dict(d.strip().split(" ", 1) for d in policies[0].split(";") if d.strip())
+    assert directives["default-src"] == "'self'"
+    assert "unsafe-inline" not in directives.get("script-src", "") and "unsafe-eval" not in directives.get("script-src", "")
+    # A meta CSP only applies to what follows it: it must come before any script or style.
+    assert html.index("Content-Security-Policy") < min(i for i in (html.find("<script"), html.find("<link"), html.find("<style")) if i >= 0)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation(served_site, new_page, built_page, scheme):
+    sitekit.require(sitekit.AXE_JS.is_file(), f"{sitekit.AXE_JS} is missing: run `npm ci --ignore-scripts`")
+    # axe is injected as an inline script, which the site's own CSP rightly refuses.
+    page = new_page(bypass_csp=True, color_scheme=scheme)
+    page.goto(served_site.url_of(built_page), wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
+    violations = sitekit.run_axe(page)
+    assert violations == [], "\n" + sitekit.format_violations(violations)
+
+
+def test_nothing_scrolls_sideways_at_360_px(open_page, built_page):
+    page, _ = open_page(built_page, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the page is {width} px wide at a 360 px viewport"
+
+
+class _Inline(HTMLParser):
+    """What a ``script-src 'self'; style-src 'self'`` policy would block in one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self._script_type: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...> (an inline event handler)")
+        if "style" in attrs:
+            self.found.append(f"<{tag} style={attrs['style']!r}> (style it with a class in a stylesheet)")
+        if tag == "style":
+            self.found.append("<style> element (move it into a stylesheet)")
+        if tag == "script" and "src" not in attrs:
+            self._script_type = (attrs.get("type") or "").lower()
+
+    def handle_data(self, data):
+        if self._script_type is not None and self._script_type in ("", "text/javascript", "application/javascript", "module") and data.strip():
+            self.found.append(f"inline <script>{data.strip()[:60]}...</script> (move it into a file)")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script_type = None
+
+
+def test_page_has_nothing_the_policy_blocks(served_site, built_page):
+    """Read from the HTML, so a blocked inline script is named even where the browser stays quiet."""
+    parser = _Inline()
+    parser.feed((served_site.dir / built_page).read_text("utf-8"))
+    assert parser.found == []
+
+
+def test_the_load_gate_catches_errors_csp_violations_and_foreign_requests(tmp_path, new_page):
+    """The gate itself, on a page that does everything wrong."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self' https:\"><title>bad</title>"
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head><body>'
+        '<script>document.title = "ran"</script><p style="color: red">x</p><img src="missing.png" alt="">'
+        '<script src="broken.js"></script></body></html>', "utf-8")
+    (tmp_path / "broken.js").write_text("undefinedFunction();", "utf-8")
+    with sitekit.PagesServer(tmp_path, sitekit.PREFIX) as server:
+        page = new_page()
+        visit = sitekit.load(page, server.url, server.origin)
+    assert visit.foreign_requests == ["https://fonts.googleapis.com/css?family=Roboto"]
+    assert [v.split(" at ")[0] for v in visit.csp_violations] == ["script-src-elem blocked inline", "style-src-attr blocked inline"]
+    assert f"{server.url}missing.png: HTTP 404" in visit.failed_requests
+    assert visit.page_errors == ["undefinedFunction is not defined"]
+    assert any("Content Security Policy" in e for e in visit.console_errors)
+    assert page.title() == "bad"
