@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from nqpf.bench import results, scale, sites
 
 
@@ -36,4 +36,22 @@ def test_synthetic_corpus_is_valid_data(tmp_path):
 def test_bench_rejects_an_unknown_part(tmp_path):
     result = run_cli("bench", "speed", "--out", str(tmp_path / "r.json"))
     assert result.returncode == 1
-    assert result.stderr == "bench: unknown part 'speed'; the parts are build, scale, lighthouse, weight, search\n"
+    assert result.stderr == "bench: unknown part 'speed'; the parts are extract, build, scale, lighthouse, weight, search\n"
+
+
+def test_extract_bench_articles_are_recombined_seed_paragraphs_and_deterministic(tmp_path):
+    from nqpf.bench import extract
+    from nqpf.corpus import read_corpus
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = [p.read_text("utf-8") for p in extract.generate(5, tmp_path / "a")]
+    second = [p.read_text("utf-8") for p in extract.generate(5, tmp_path / "b")]
+    assert first == second
+    corpus = read_corpus(sorted((ROOT / "seeds").glob("*.txt")), ROOT)
+    paragraphs = {p.text for article in corpus.articles.values() for p in article.paragraphs}
+    for text in first:
+        header, *blocks = text.rstrip("\n").split("\n\n")
+        assert header.startswith(" date 202")
+        assert 7 <= len(blocks) <= 15  # a headline and 6 to 14 paragraphs
+        assert set(blocks) <= paragraphs

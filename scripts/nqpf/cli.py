@@ -12,7 +12,9 @@ import importlib
 COMMANDS = {
     "ingest": "clean raw articles from seeds/ into paragraphs with raw line numbers",
     "validate": "check the curated data in data/ and report every problem as file:line",
-    "bench": "measure build time, scale, Lighthouse, page weight and search index against plain Material",
+    "extract": "find candidate facts (dates, places, people, figures, ...) in articles",
+    "queue": "list, per source, the candidate facts the curated data does not cover yet",
+    "bench": "measure extraction, build time, scale, Lighthouse, page weight and search index against plain Material",
 }
 
 

@@ -3,6 +3,8 @@
 Each part is a module with ``run(ctx) -> dict`` whose result is stored under its
 own key in ``bench/results.json`` (merged, so other writers' keys survive):
 
+- ``extract``: candidate extraction over 1,000 and 2,000 articles recombined
+  from the seeds, in one and two processes (time, growth, peak memory);
 - ``build``: ``make site`` (validate + strict build) against a plain Material
   site with the same number of pages;
 - ``scale``: synthetic corpora through ingest, validate and build;

@@ -18,7 +18,7 @@ from ..bench.context import Context
 from ..bench.sites import BenchError
 from ..report import Problem, report
 
-PARTS = ("build", "scale", "lighthouse", "weight", "search")
+PARTS = ("extract", "build", "scale", "lighthouse", "weight", "search")
 OUT = Path("bench") / "results.json"
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from ..checks import CHECKS, schema
+from ..extract.coverage import coverage
 from . import chart, tilemap
 from .model import Site, industries_anchor
 from .render import render
@@ -130,7 +131,7 @@ def sources_page(site: Site) -> str:
             if (facts := [c for c in cited if c.dataset == dataset])
         ]
         sources.append({"s": source, "groups": groups, "total": len(cited)})
-    return render("sources.md.j2", site=site, sources=sources)
+    return render("sources.md.j2", site=site, sources=sources, coverage=coverage(site.curated))
 
 
 PAGES: dict[str, Callable[[Site], str]] = {
