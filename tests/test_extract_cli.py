@@ -161,7 +161,7 @@ def test_queue_on_a_new_article_lists_what_is_missing(tmp_path):
 
 
 def test_queue_works_with_a_partial_knowledge_base(project):
-    for name in ("timeline", "people", "figures", "glossary", "provinces"):
+    for name in ("concept", "timeline", "people", "figures", "glossary", "provinces"):
         (project / "data" / f"{name}.yaml").unlink()
     result = run_cli("queue", cwd=project)
     assert result.returncode == 0, result.stderr

@@ -10,8 +10,9 @@ A candidate is covered when:
 - a person: people.yaml has the name, or prints it so (``printed_as``);
 - a figure: figures.yaml has the same amount in the same unit, as its value,
   its dollar conversion or its change;
-- a term: glossary.yaml has it as a term, an alias or in Chinese (case, "the"
-  and a plural "s" aside).
+- a term: glossary.yaml has it as a term, an alias or in Chinese, or
+  concept.yaml lists it among the names of the concept (case, "the" and a
+  plural "s" aside).
 
 Dates the article cannot resolve (no date to count from) and definitions
 and industries are not counted: the queue lists what a curator can act on.
@@ -96,6 +97,11 @@ class Curation:
             for name in [item.get("term"), item.get("chinese"), *(item.get("aliases") or [])]:
                 if isinstance(name, str):
                     index.terms |= _term_keys(name)
+        concept = curated.data("concept")
+        if isinstance(concept, dict):
+            for entry in concept.get("names") or []:
+                if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                    index.terms |= _term_keys(entry["name"])
         return index
 
     def _date(self, iso: str) -> bool:
