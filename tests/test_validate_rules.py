@@ -50,8 +50,8 @@ def problems(project) -> list[str]:
 CASES = [
     pytest.param(
         "glossary", "  term: productive forces\n", "  term: productive forces\n\tchinese: 生产力\n",
-        ["data/glossary.yaml:{L+1}: YAML syntax error: found character '\\t' that cannot start any token"
-         " (while scanning for the next token); indent with spaces, not tabs"],
+        ["data/glossary.yaml:{L+1}: YAML syntax error: found a tab character that violates indentation"
+         " (while scanning a plain scalar); indent with spaces, not tabs"],
         id="tab-indent",
     ),
     pytest.param(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -55,6 +56,32 @@ class Curated:
             if item.get("id") == source_id:
                 return self.corpus.articles.get(str(item.get("file")))
         return None
+
+
+def data_directory(project: Path) -> Path:
+    """The data folder of a project: ``data/``, or ``$NQPF_DATA`` (test fixtures),
+    relative to the working directory where possible so messages stay short."""
+    path = project / os.environ.get("NQPF_DATA", "data")
+    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+
+
+def _fingerprint(root: Path) -> tuple:
+    files = [*root.glob("*.yaml"), *(root / "schemas").glob("*.json"), *(root.parent / paths.SEEDS).glob("*.txt")]
+    return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
+_loaded: dict[str, tuple[tuple, Curated]] = {}
+
+
+def load_curated_once(root: Path) -> Curated:
+    """:func:`load_curated`, shared by the site's hooks within one build: loaded again
+    only when a data, schema or seed file changed (as under ``mkdocs serve``)."""
+    key, fingerprint = str(Path(root).resolve()), _fingerprint(Path(root))
+    cached = _loaded.get(key)
+    if cached is None or cached[0] != fingerprint:
+        cached = (fingerprint, load_curated(Path(root)))
+        _loaded[key] = cached
+    return cached[1]
 
 
 def load_curated(root: Path = paths.DATA) -> Curated:

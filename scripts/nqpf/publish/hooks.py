@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nqpf.curated import DATASETS, load_curated
+from nqpf.curated import DATASETS, data_directory, load_curated_once
 from nqpf.publish import citations, dictionary, exports, feeds, jsonld
 from nqpf.publish.datadate import DateError, data_date, site_date, spell
 from nqpf.publish.render import render
@@ -45,14 +45,10 @@ DESCRIPTION_LENGTH = 160
 _state: dict[str, Any] = {}
 
 
-def _relative(path: Path) -> Path:
-    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    data_dir = root / "data"
-    curated = load_curated(_relative(data_dir))
+    data_dir = data_directory(root)
+    curated = load_curated_once(data_dir)
     content = {name: curated.data(name) for name in DATASETS}
     try:
         day, site_day = data_date(data_dir, content), site_date(root, data_dir, content)

@@ -15,7 +15,6 @@ The data is read and checked once per build (``on_config``); then
 from __future__ import annotations
 
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from nqpf.checks import run_checks
-from nqpf.curated import load_curated
+from nqpf.curated import data_directory, load_curated_once
 from nqpf.web.model import Site, build_site
 from nqpf.web.pages import MARKERS, PAGES, REQUIRED_MARKERS
 from nqpf.web.terms import TermLinker
@@ -38,15 +37,9 @@ MARKER = re.compile(r"<!--\s*nqpf:([\w-]+)\s*-->")
 _state: dict[str, object] = {}
 
 
-def data_directory(config: MkDocsConfig) -> Path:
-    root = Path(config.config_file_path).parent
-    path = root / os.environ.get("NQPF_DATA", "data")
-    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data_dir = data_directory(config)
-    curated = load_curated(data_dir)
+    data_dir = data_directory(Path(config.config_file_path).parent)
+    curated = load_curated_once(data_dir)
     problems = run_checks(curated)
     if problems:
         raise PluginError("the data does not validate:\n" + "\n".join(str(p) for p in problems))
