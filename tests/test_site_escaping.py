@@ -46,7 +46,11 @@ def test_no_page_runs_or_links_a_payload(fixture_site):
             for name in ("href", "src", "action", "formaction", "xlink:href"):
                 value = (element.attrs.get(name) or "").strip().lower()
                 assert not value.startswith(("javascript:", "data:text/html")), f"{where}: <{element.tag} {name}={value!r}>"
-            if element.tag == "script":
+            if element.tag == "script" and element.attrs.get("type") == "application/ld+json":
+                # Data, not script: it must stay one JSON value, with no tag that could close it.
+                json.loads(element.text)
+                assert "</" not in element.text, f"{where}: JSON-LD could close its script element"
+            elif element.tag == "script":
                 assert "alert" not in element.text, f"{where}: a script runs {element.text[:80]!r}"
             assert element.tag not in ("img",) or element.attrs.get("src") != "x", f"{where}: an <img> from the data"
 

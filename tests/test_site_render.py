@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import FIXTURE_DATA
-from nqpf.curated import load_curated
+from nqpf.curated import data_directory, load_curated
 from nqpf.web import hooks
 from nqpf.web.model import build_site, last_updated
 from nqpf.web.render import date_range, human_date, label, md, number
@@ -92,11 +92,10 @@ def test_generated_pages_are_left_alone(fixture_model, monkeypatch):
 
 
 def test_data_folder_comes_from_nqpf_data(monkeypatch, tmp_path):
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
     monkeypatch.delenv("NQPF_DATA", raising=False)
-    assert hooks.data_directory(config) == tmp_path / "data"
+    assert data_directory(tmp_path) == tmp_path / "data"
     monkeypatch.setenv("NQPF_DATA", "tests/fixtures/data")
-    assert hooks.data_directory(config) == tmp_path / "tests/fixtures/data"
+    assert data_directory(tmp_path) == tmp_path / "tests/fixtures/data"
 
 
 def test_last_updated_is_the_newest_source_outside_git(tmp_path):

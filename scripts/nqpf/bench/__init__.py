@@ -5,7 +5,7 @@ own key in ``bench/results.json`` (merged, so other writers' keys survive):
 
 - ``extract``: candidate extraction over 1,000 and 2,000 articles recombined
   from the seeds, in one and two processes (time, growth, peak memory);
-- ``build``: ``make site`` (validate + strict build) against a plain Material
+- ``build``: ``make site`` (the strict build, which validates first) against a plain Material
   site with the same number of pages;
 - ``scale``: synthetic corpora through ingest, validate and build;
 - ``lighthouse``: Lighthouse (mobile) on the key pages, ours and plain Material's,

@@ -35,6 +35,14 @@ def _describe(error: jsonschema.ValidationError) -> str:
 
 
 def schema_errors(curated: Curated, name: str) -> list[jsonschema.ValidationError]:
+    """The schema errors of one file, computed once per loaded data set."""
+    memo = curated.__dict__.setdefault("_schema_errors", {})
+    if name not in memo:
+        memo[name] = _schema_errors(curated, name)
+    return memo[name]
+
+
+def _schema_errors(curated: Curated, name: str) -> list[jsonschema.ValidationError]:
     doc = curated.docs.get(name)
     if doc is None or (doc.data is None and not doc.lines):
         return []
@@ -67,6 +75,7 @@ def only_sound(curated: Curated) -> Curated:
     sound = copy.copy(curated)
     sound.docs = dict(curated.docs)
     sound.partial = set(curated.partial)
+    sound.__dict__["_schema_errors"] = {}  # its data differs, so it must not share the memo
     for name in DATASETS:
         doc = curated.docs.get(name)
         errors = schema_errors(curated, name)

@@ -23,10 +23,15 @@ knowledge base too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+from .. import paths
 from ..curated import Curated
 from ..rawtext import read_text
 from . import Reference, extract
@@ -159,7 +164,38 @@ def source_records(curated: Curated) -> Iterable[tuple[str, dict]]:
             except ValueError:
                 reference = None
         raw, _ = read_text(curated.root.parent / str(source["file"]))  # for exact line numbers in hard-wrapped text
-        yield source["id"], extract(article, raw, reference)
+        yield source["id"], _cached_extract(article, raw, reference)
+
+
+@cache
+def _code_version() -> str:
+    """A hash of the extractor's own source: a change to it invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cached_extract(article, raw: str | None, reference: Reference | None) -> dict:
+    """:func:`extract`, remembered under build/cache/ by article text, reference date and
+    extractor code, so a site rebuild (``mkdocs serve``) does not extract every seed again.
+    The cache is a build product: deleting it only costs time."""
+    key = hashlib.sha256(
+        "\x00".join([_code_version(), article.path, raw or "", reference.date.isoformat() if reference else "",
+                     reference.basis if reference else ""]).encode()
+    ).hexdigest()[:32]
+    path = paths.BUILD / "cache" / "extract" / f"{key}.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass
+    record = extract(article, raw, reference)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), "utf-8")
+    except OSError:
+        pass  # a read-only checkout still builds, just slower
+    return record
 
 
 def coverage(curated: Curated) -> dict[str, tuple[int, int]]:
