@@ -13,10 +13,10 @@ from conftest import DATA, ROOT, SEEDS, run_cli
 GOOD = " date 2024-02-06 \n\nBEIJING, Feb. 6 (Xinhua) -- Wang Dongwei, vice minister of finance, said on Thursday that spending rose 6.4 percent.\n"
 
 BAD_FILES = {
-    "empty.txt": (b"", "empty.txt: file is empty"),
+    "empty.txt": (b"", "empty.txt:1: file is empty"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt:3: binary file: NUL byte found; expected UTF-8 text"),
     "latin1.txt": (b"line one\nCaf\xe9 society\n", "latin1.txt:2: invalid UTF-8: byte 0xe9 at column 4"),
-    "huge.txt": (b"Growth in Beijing was strong on Monday.\n" * 262_144, "huge.txt: file is 10.5 MB, over the 5 MB limit"),
+    "huge.txt": (b"Growth in Beijing was strong on Monday.\n" * 262_144, "huge.txt:1: file is 10.5 MB, over the 5 MB limit"),
 }
 
 

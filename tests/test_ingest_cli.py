@@ -12,8 +12,8 @@ from conftest import SEEDS, run_cli
 GOOD = "BEIJING, Feb. 7 (Xinhua) -- Xi called for new quality productive forces.\n"
 
 BAD_FILES = {
-    "empty.txt": (b"", "empty.txt: file is empty"),
-    "blank.txt": (b"\n\n  \n", "blank.txt: file is empty"),
+    "empty.txt": (b"", "empty.txt:1: file is empty"),
+    "blank.txt": (b"\n\n  \n", "blank.txt:1: file is empty"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt:3: binary file: NUL byte found; expected UTF-8 text"),
     "latin1.txt": (b"line one\nCaf\xe9 society\n", "latin1.txt:2: invalid UTF-8: byte 0xe9 at column 4"),
     "bom.txt": (

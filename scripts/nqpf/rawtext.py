@@ -25,9 +25,9 @@ def check_bytes(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Decode ``data``; return ``(text, [])`` or ``(None, problems)``."""
     if len(data) > MAX_BYTES:
         size = len(data) / 1_000_000
-        return None, [Problem(path, None, f"file is {size:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit")]
+        return None, [Problem(path, 1, f"file is {size:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit")]
     if not data.strip():
-        return None, [Problem(path, None, "file is empty")]
+        return None, [Problem(path, 1, "file is empty")]
     nul = data.find(b"\x00")
     if nul >= 0:
         return None, [Problem(path, _line_of(data, nul), "binary file: NUL byte found; expected UTF-8 text")]
