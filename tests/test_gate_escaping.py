@@ -32,6 +32,16 @@ INJECTIONS: list[tuple[str, tuple]] = [
     ("sources.yaml", (0, "published_note")),
     ("sources.yaml", (0, "language", "note")),
     ("sources.yaml", (0, "noise", 0, "note")),
+    ("glossary.yaml", ({"id": "total-factor-productivity"}, "term")),
+    ("glossary.yaml", ({"id": "total-factor-productivity"}, "long")),
+    ("timeline.yaml", ({"id": "2024-01-31-politburo-study-session"}, "title")),
+    ("timeline.yaml", ({"id": "2024-01-31-politburo-study-session"}, "summary")),
+    ("people.yaml", ({"id": "wang-peng"}, "role")),
+    ("people.yaml", ({"id": "gong-yi"}, "name_note")),
+    ("figures.yaml", ({"id": "rd-spending-2020"}, "measure")),
+    ("provinces.yaml", ({"id": "guangdong"}, "plans", 0, "summary")),
+    ("concept.yaml", ("definition", "summary")),
+    ("concept.yaml", ("drivers", 0, "name")),
 ]
 
 

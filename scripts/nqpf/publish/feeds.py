@@ -156,4 +156,16 @@ def atom(curated: Curated, pub: Publication) -> bytes:
         text = f"{' '.join(str(event['summary']).split())} Sources: {_sources_text(event, pub)}."
         entry.summary(html.escape(text, quote=False), type="html")
         entry.category(term=str(event["category"]))
-    return feed.atom_str(pretty=True)
+    return _titles_as_html(feed.atom_str(pretty=True))
+
+
+def _titles_as_html(atom: bytes) -> bytes:
+    """Entry titles as escaped HTML, like the summaries: feedgen writes them as text,
+    which careless readers render as HTML anyway."""
+    from lxml import etree
+
+    root = etree.fromstring(atom)
+    for title in root.iterfind("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title"):
+        title.set("type", "html")
+        title.text = html.escape(title.text or "", quote=False)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
