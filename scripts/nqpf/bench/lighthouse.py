@@ -33,7 +33,10 @@ def ensure_installed(log) -> None:
     if shutil.which("npm") is None:
         raise sites.BenchError("npm is needed to install Lighthouse (tools/lighthouse)")
     log("installing Lighthouse into tools/lighthouse (npm ci)")
-    subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TOOL, check=True)
+    installed = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+                               cwd=TOOL, capture_output=True, text=True)
+    if installed.returncode != 0:
+        raise sites.BenchError(f"npm ci in tools/lighthouse failed:\n{installed.stderr[-2000:]}")
 
 
 def audit(url: str, chromium: str) -> dict:
