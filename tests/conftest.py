@@ -106,3 +106,14 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def published_site():
+    """The real site built once under /nqpf/ for the linking-and-reuse tests (publishkit.built)."""
+    from publishkit import built
+
+    b = built()
+    if b.error:
+        pytest.fail("mkdocs build --strict failed:\n" + b.error, pytrace=False)
+    return b

@@ -10,17 +10,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from tempfile import mkdtemp
-from urllib.parse import unquote, urlsplit
 
 from conftest import ROOT
+from nqpf.ghpages import PagesServer
 
 PREFIX = "/nqpf/"
 
@@ -42,56 +39,6 @@ def mkdocs_build(out: Path, site_url: str, *, cwd: Path = ROOT, python_prefix: l
     )
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """GitHub Pages' behaviour that matters here: the site lives under a sub-path,
-    a folder answers with its index.html, anything missing answers 404 with the
-    site's 404.html."""
-
-    server: PagesServer
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        root = self.server.root
-        path = unquote(urlsplit(self.path).path)
-        file = None
-        if path.startswith(PREFIX):
-            candidate = (root / path[len(PREFIX):]).resolve()
-            if candidate.is_relative_to(root.resolve()):
-                if candidate.is_dir() and not path.endswith("/"):
-                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                    self.send_header("Location", path + "/")
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                file = candidate / "index.html" if candidate.is_dir() else candidate
-        status = HTTPStatus.OK
-        if file is None or not file.is_file():
-            status, file = HTTPStatus.NOT_FOUND, root / "404.html"
-        body = file.read_bytes()
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class PagesServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.root = Path()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{PREFIX}"
-
-    def serve(self, root: Path) -> None:
-        self.root = root
-        threading.Thread(target=self.serve_forever, name="publish-pages", daemon=True).start()
-
-
 @dataclass
 class Built:
     site: Path
@@ -105,11 +52,13 @@ class Built:
 
 @lru_cache(maxsize=1)
 def built() -> Built:
-    """The real site, built once for ``http://127.0.0.1:<port>/nqpf/`` and served there."""
-    server = PagesServer()
+    """The real site, built once for ``http://127.0.0.1:<port>/nqpf/`` and served there
+    by the same GitHub-Pages-like server the gates use (without gzip, so the tests read
+    bodies as they are)."""
     out = Path(mkdtemp(prefix="nqpf-publish-")) / "site"
+    server = PagesServer(out, PREFIX, gzip=False)
     result = mkdocs_build(out, server.url)
-    server.serve(out)
+    server.start()
     return Built(out, server, None if result.returncode == 0 else result.stderr)
 
 

@@ -14,15 +14,11 @@ from conftest import DATA, ROOT
 from nqpf.curated import DATASETS, load_curated
 from nqpf.publish import exports
 from nqpf.yamlfile import load
-from publishkit import built
 
 
 @pytest.fixture(scope="module")
-def site():
-    b = built()
-    if b.error:
-        pytest.fail("mkdocs build --strict failed:\n" + b.error, pytrace=False)
-    return b
+def site(published_site):
+    return published_site
 
 
 @pytest.fixture(scope="module")

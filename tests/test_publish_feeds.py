@@ -11,17 +11,14 @@ import pytest
 
 from conftest import DATA, ROOT
 from nqpf.curated import load_curated
-from publishkit import built, page
+from publishkit import page
 
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
-def site():
-    b = built()
-    if b.error:
-        pytest.fail("mkdocs build --strict failed:\n" + b.error, pytrace=False)
-    return b
+def site(published_site):
+    return published_site
 
 
 @pytest.fixture(scope="module")

@@ -17,17 +17,14 @@ from urllib.request import urlopen
 import pytest
 
 from conftest import ROOT
-from publishkit import PREFIX, Page, built, html_pages, mkdocs_build, page
+from publishkit import PREFIX, Page, html_pages, mkdocs_build, page
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture(scope="module")
-def site():
-    b = built()
-    if b.error:
-        pytest.fail("mkdocs build --strict failed:\n" + b.error, pytrace=False)
-    return b
+def site(published_site):
+    return published_site
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:
