@@ -31,6 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import pytest
 
+from nqpf.bench.sites import copy_project  # noqa: F401 - the gates copy the project the way the bench does
 from nqpf.ghpages import PagesServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +49,6 @@ CHROMIUM_FLAGS = [
 # What the project copy for a hostile build needs: the config, the hand-written
 # pages, the data, the articles the validator compares it with, the theme
 # overrides and the hook (whose path mkdocs.yml gives relative to itself).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "scripts", "CITATION.cff")
 
 
 def require(condition: bool, reason: str) -> None:
@@ -80,18 +80,6 @@ def build(project: Path, out: Path, site_url: str) -> subprocess.CompletedProces
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
         cwd=project, env=mkdocs_env(site_url), capture_output=True, text=True, timeout=900,
     )
-
-
-def copy_project(dest: Path) -> Path:
-    """A throw-away copy of the project that a test may corrupt."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        elif source.is_file():
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 def page_paths(site_dir: Path) -> list[str]:

@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 # What a copy of our project needs to build: config, pages, data, articles, theme overrides, hook.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "scripts")
+# Everything a build reads (mkdocs.yml watches CITATION.cff, so it must come along).
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "seeds", "overrides", "scripts", "CITATION.cff")
 
 _WORDS = ("growth technology industry policy province innovation research capital labour market digital green energy "
           "manufacturing productivity reform science talent finance investment quality development strategy").split()
@@ -35,6 +36,7 @@ def env(site_url: str | None = None) -> dict[str, str]:
 
 
 def copy_project(dest: Path) -> Path:
+    """A throw-away copy of the project that a benchmark or a test may change."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
