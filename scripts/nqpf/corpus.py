@@ -15,6 +15,7 @@ from .report import Problem
 @dataclass
 class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)  # the text as read, for exact raw line numbers
     problems: list[Problem] = field(default_factory=list)
 
     @cached_property
@@ -33,4 +34,5 @@ def read_corpus(files: list[Path], base: Path = Path(".")) -> Corpus:
             corpus.problems.extend(problems)
         else:
             corpus.articles[name] = clean(name, text)
+            corpus.raw[name] = text
     return corpus

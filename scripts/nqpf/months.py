@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 _NAMES = [
     ("january", "jan"),
     ("february", "feb"),
@@ -26,14 +24,8 @@ MONTH_PATTERN = "(?:" + "|".join(
     sorted((n.capitalize() + (r"\.?" if len(n) <= 4 and n != "may" else "") for n in MONTHS), key=len, reverse=True)
 ) + ")"
 
-_MONTH_RE = re.compile(MONTH_PATTERN + r"$", re.IGNORECASE)
-
 
 def month_number(word: str) -> int | None:
     """``"Feb."`` → 2, ``"Sept"`` → 9, anything else → None."""
     word = word.strip().rstrip(".").lower()
     return MONTHS.get(word)
-
-
-def is_month(word: str) -> bool:
-    return bool(_MONTH_RE.match(word.strip()))

@@ -10,7 +10,7 @@ import pycountry
 from ..curated import Curated
 from ..ingest.typography import fold
 from ..report import Problem
-from .walk import find_key
+from .walk import find_key, repeats
 
 OUTSIDE_MAINLAND = {"CN-HK", "CN-MO", "CN-TW"}
 
@@ -29,19 +29,16 @@ def check_provinces(curated: Curated) -> Iterable[Problem]:
     if doc is None or not isinstance(doc.data, list):
         return
     expected = mainland_codes()
-    seen: dict[str, int] = {}
-    for i, item in curated.items("provinces"):
-        code = item.get("code")
-        if not isinstance(code, str):
-            continue
-        if code in seen:
-            yield doc.problem((i, "code"), f"{code} is listed twice (first on line {seen[code]})")
-        elif code not in expected:
-            yield doc.problem((i, "code"), f"{code} is not a mainland ISO 3166-2:CN division")
-        seen.setdefault(code, doc.line((i, "code")))
+    items = curated.items("provinces")
+    for i, code, first in repeats(doc, items, "code"):
+        yield doc.problem((i, "code"), f"{code} is listed twice (first on line {first})")
+    codes = {item["code"] for _, item in items if isinstance(item.get("code"), str)}
+    for i, item in items:
+        if item.get("code") in codes - expected:
+            yield doc.problem((i, "code"), f"{item['code']} is not a mainland ISO 3166-2:CN division")
     if "provinces" in curated.partial:
         return
-    for code in sorted(expected - set(seen)):
+    for code in sorted(expected - codes):
         name = pycountry.subdivisions.get(code=code).name
         yield doc.problem((), f"{code} ({name}) is missing; list all 31 divisions, even those the sources never mention")
 

@@ -13,6 +13,7 @@ from referencing import Registry, Resource
 
 from ..curated import DATASETS, Curated
 from ..report import Problem
+from .walk import repeats
 
 
 @lru_cache(maxsize=8)
@@ -95,16 +96,9 @@ def only_sound(curated: Curated) -> Curated:
 def check_unique_ids(curated: Curated) -> Iterable[Problem]:
     """Within a file, no two entries share an id (ids are permanent anchors)."""
     for name in DATASETS:
-        seen: dict[str, int] = {}
         doc = curated.docs.get(name)
-        for i, item in curated.items(name):
-            ident = item.get("id")
-            if not isinstance(ident, str):
-                continue
-            if ident in seen:
-                yield doc.problem((i, "id"), f"duplicate id {ident!r} (first used on line {seen[ident]})")
-            else:
-                seen[ident] = doc.line((i, "id"))
+        for i, ident, first in repeats(doc, curated.items(name), "id"):
+            yield doc.problem((i, "id"), f"duplicate id {ident!r} (first used on line {first})")
 
 
 def check_schema_comment(curated: Curated) -> Iterable[Problem]:

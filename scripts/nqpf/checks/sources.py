@@ -9,22 +9,20 @@ from .. import paths
 from ..curated import Curated
 from ..ingest.typography import fold
 from ..report import Problem
+from .walk import repeats
 
 
 def check_seed_files(curated: Curated) -> Iterable[Problem]:
     """Each source's file exists and reads cleanly; each seed has exactly one source."""
     doc = curated.docs["sources"]
     base = curated.root.parent
-    listed: dict[str, int] = {}
-    for i, item in curated.items("sources"):
-        file = item.get("file")
-        if not isinstance(file, str):
-            continue
-        if file in listed:
-            yield doc.problem((i, "file"), f"{file} is already described by the source on line {listed[file]}")
-        listed[file] = doc.line((i, "file"))
-        if not (base / file).is_file():
-            yield doc.problem((i, "file"), f"{file} does not exist")
+    items = curated.items("sources")
+    for i, file, first in repeats(doc, items, "file"):
+        yield doc.problem((i, "file"), f"{file} is already described by the source on line {first}")
+    listed = {item["file"] for _, item in items if isinstance(item.get("file"), str)}
+    for i, item in items:
+        if item.get("file") in listed and not (base / item["file"]).is_file():
+            yield doc.problem((i, "file"), f"{item['file']} does not exist")
     yield from curated.corpus.problems
     if "sources" in curated.partial:
         return

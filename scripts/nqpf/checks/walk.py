@@ -41,3 +41,17 @@ def evidence_items(data: Any) -> Iterator[tuple[Where, dict]]:
             for i, item in enumerate(evidence):
                 if isinstance(item, dict):
                     yield where + (i,), item
+
+
+def repeats(doc, items, key: str) -> Iterator[tuple[int, Any, int]]:
+    """``(index, value, line of its first use)`` for each entry of ``items`` (``(index,
+    entry)`` pairs) whose ``key`` repeats an earlier entry's; ``doc`` gives the lines."""
+    first: dict[Any, int] = {}
+    for i, item in items:
+        value = item.get(key)
+        if not isinstance(value, str):
+            continue
+        if value in first:
+            yield i, value, first[value]
+        else:
+            first[value] = doc.line((i, key))

@@ -33,7 +33,6 @@ from pathlib import Path
 
 from .. import paths
 from ..curated import Curated
-from ..rawtext import read_text
 from . import Reference, extract
 from .gazetteer import fold
 
@@ -163,8 +162,7 @@ def source_records(curated: Curated) -> Iterable[tuple[str, dict]]:
                 reference = Reference(dt.date.fromisoformat(source["published"]), "published date in data/sources.yaml")
             except ValueError:
                 reference = None
-        raw, _ = read_text(curated.root.parent / str(source["file"]))  # for exact line numbers in hard-wrapped text
-        yield source["id"], _cached_extract(article, raw, reference)
+        yield source["id"], _cached_extract(article, curated.corpus.raw[article.path], reference)
 
 
 @cache
