@@ -1,5 +1,20 @@
+"""What the whole suite shares: paths, the command line, and the builds.
+
+Two sites are built, each at most once per session:
+
+* the fixture site (``tests/fixtures/data``), in-process, with a fixed
+  ``SOURCE_DATE_EPOCH`` so that its pages are the same at every commit: the
+  page, golden, escaping and search tests read it;
+* the real site, under ``/nqpf/`` as GitHub Pages serves a project site
+  (``sitekit.built_site``): every gate, link and publishing test reads it.
+
+Nothing here changes the working directory: commands and builds find the
+project from their own files.
+"""
+
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,43 +24,97 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "data"
-
-
-@pytest.fixture(autouse=True)
-def _at_root(monkeypatch):
-    """Commands resolve seeds/ and data/ against the working directory."""
-    monkeypatch.chdir(ROOT)
-
-
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nqpf", *args], cwd=cwd, capture_output=True, text=True, timeout=300
-    )
-
-
-# -- The reading site built from the test fixture (tests/fixtures/data) ----------------------------------
-
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 # Built under a sub-path, as GitHub Pages serves a project site.
 FIXTURE_SITE_URL = "http://127.0.0.1:8000/nqpf/"
+# 2024-04-01T00:00:00Z: the fixture site's "last edited" date, fixed so its pages never churn.
+FIXTURE_EPOCH = "1711929600"
 
 
-def build_site(out: Path, data: Path = FIXTURE_DATA, site_url: str = FIXTURE_SITE_URL) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of the project with ``NQPF_DATA=data`` into ``out``."""
-    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "NQPF_DATA": str(data), "SITE_URL": site_url}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, env=env,
-    )
+def run_cli(*args: str, cwd: Path = ROOT, separate: bool = False) -> subprocess.CompletedProcess:
+    """``python -m nqpf ARGS`` run from ``cwd``: in this process (``nqpf.cli.main``, with its output
+    captured and any exception written as the traceback Python would print), or with ``separate``
+    as a process of its own, for what only a real process shows (a terminal, the exit code of a crash)."""
+    if separate:
+        return subprocess.run([sys.executable, "-m", "nqpf", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    import contextlib
+    import io
+    import traceback
+
+    from nqpf.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse refusing its arguments
+            code = exit_.code if isinstance(exit_.code, int) else 2
+        except Exception:
+            traceback.print_exc(file=err)
+            code = 1
+    return subprocess.CompletedProcess(["nqpf", *args], code, out.getvalue(), err.getvalue())
+
+
+def build_in_process(out: Path, data: Path | None = None, site_url: str = FIXTURE_SITE_URL, epoch: str | None = None,
+                     project: Path = ROOT) -> None:
+    """``mkdocs build --strict`` of ``project`` into ``out``, in this process; raises on a failed build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    saved = {k: os.environ.get(k) for k in ("NQPF_DATA", "SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ.update(NO_MKDOCS_2_WARNING="1")
+    for key, value in (("NQPF_DATA", data), ("SOURCE_DATE_EPOCH", epoch)):
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = str(value)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(out), site_url=site_url, strict=True)
+        build(config)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The site built once from the fixture data, for the page, golden and escaping tests."""
+    """The site built once from the fixture data, for the page, golden, escaping and search tests,
+    after counting its curated candidates as ``make site`` does (``python -m nqpf coverage``)."""
+    assert run_cli("coverage", "--data", str(FIXTURE_DATA)).returncode == 0
     out = tmp_path_factory.mktemp("fixture-site")
-    result = build_site(out)
-    assert result.returncode == 0, result.stderr
+    build_in_process(out, data=FIXTURE_DATA, epoch=FIXTURE_EPOCH)
     return out
+
+
+@pytest.fixture(scope="session")
+def fixture_model():
+    """The fixture data as the site builds it (:class:`nqpf.site.Site`)."""
+    from nqpf.site import Site
+
+    return Site.load(ROOT, data=FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def real_model():
+    from nqpf.site import Site
+
+    return Site.load(ROOT)
+
+
+# -- Skips -------------------------------------------------------------------------------------------------
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skip is only ever for a missing tool (sitekit.require); where every tool must be there
+    (``NQPF_REQUIRE_BROWSER=1``, as in CI), any skip is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("NQPF_REQUIRE_BROWSER") == "1" and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped where every tool must be present (NQPF_REQUIRE_BROWSER=1): {report.longrepr}"
 
 
 # -- The gates over the built site (harness in sitekit.py) -------------------------------------------------
@@ -70,6 +139,10 @@ def served_site():
         pytest.fail("mkdocs build --strict failed:\n" + site.error, pytrace=False)
     site.server.start()
     return site
+
+
+# The publishing tests read the same build.
+published_site = served_site
 
 
 @pytest.fixture(scope="session")
@@ -106,14 +179,3 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-
-@pytest.fixture(scope="session")
-def published_site():
-    """The real site built once under /nqpf/ for the linking-and-reuse tests (publishkit.built)."""
-    from publishkit import built
-
-    b = built()
-    if b.error:
-        pytest.fail("mkdocs build --strict failed:\n" + b.error, pytrace=False)
-    return b

@@ -1,23 +1,15 @@
-"""Helpers for the linking-and-reuse tests: build the real site once for a
-project sub-path, serve it the way GitHub Pages does, and read its HTML.
-
-The build is cached per test process (``built()``), so every test module
-shares one build, whichever imports it first.
-"""
+"""Helpers for the linking-and-reuse tests: the real site (the gates' build, served
+under a project sub-path the way GitHub Pages does) and reading its HTML."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
-from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from tempfile import mkdtemp
 
 from conftest import ROOT
-from nqpf.ghpages import PagesServer
 
 PREFIX = "/nqpf/"
 
@@ -39,27 +31,14 @@ def mkdocs_build(out: Path, site_url: str, *, cwd: Path = ROOT, python_prefix: l
     )
 
 
-@dataclass
-class Built:
-    site: Path
-    server: PagesServer
-    error: str | None
+def built():
+    """The real site, the gates' one build, served under /nqpf/ (the server gzips only for a
+    client that asks, so these tests read bodies as they are)."""
+    import sitekit
 
-    @property
-    def url(self) -> str:
-        return self.server.url
-
-
-@lru_cache(maxsize=1)
-def built() -> Built:
-    """The real site, built once for ``http://127.0.0.1:<port>/nqpf/`` and served there
-    by the same GitHub-Pages-like server the gates use (without gzip, so the tests read
-    bodies as they are)."""
-    out = Path(mkdtemp(prefix="nqpf-publish-")) / "site"
-    server = PagesServer(out, PREFIX, gzip=False)
-    result = mkdocs_build(out, server.url)
-    server.start()
-    return Built(out, server, None if result.returncode == 0 else result.stderr)
+    site = sitekit.built_site()
+    site.server.start()
+    return site
 
 
 class Page(HTMLParser):

@@ -106,6 +106,11 @@ class BuiltSite:
     def url(self) -> str:
         return self.server.url
 
+    @property
+    def site(self) -> Path:
+        """The built site's folder (the publishing tests' name for it)."""
+        return self.dir
+
     def url_of(self, page: str) -> str:
         """The URL to open ``page`` at; ``404.html`` is reached as a reader reaches it."""
         if page == "404.html":

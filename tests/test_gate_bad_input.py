@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from conftest import DATA, ROOT, SEEDS, run_cli
 from nqpf.checks import run_checks
-from nqpf.curated import DATASETS, load_curated
+from nqpf.curated import load_curated
+from nqpf.kinds import DATASET_NAMES as DATASETS
 from nqpf.report import Problem
 from nqpf.yamlfile import parse
 

@@ -90,8 +90,7 @@ def visible_tooltip_text(page) -> str:
 
 def first_term_page(served_site) -> str:
     pages = pages_with(served_site, "nqpf-term")
-    if not pages:
-        pytest.skip("no glossary term (.nqpf-term) on any page yet")
+    assert pages, "no glossary term (.nqpf-term) on any page"
     return "glossary/index.html" if "glossary/index.html" in pages else pages[0]
 
 
@@ -121,8 +120,7 @@ def test_glossary_tooltip_shows_on_keyboard_focus(reader, served_site):
 
 def test_a_map_tile_navigates(reader, served_site):
     pages = pages_with(served_site, "nqpf-tilemap")
-    if not pages:
-        pytest.skip("no province tile map (svg.nqpf-tilemap) on any page yet")
+    assert pages, "no province tile map (svg.nqpf-tilemap) on any page"
     page = reader("provinces/index.html" if "provinces/index.html" in pages else pages[0])
     tile = page.locator("svg.nqpf-tilemap a").first
     href = tile.get_attribute("href") or tile.get_attribute("xlink:href")
@@ -138,8 +136,7 @@ def test_a_map_tile_navigates(reader, served_site):
 
 def test_a_map_tile_works_from_the_keyboard(reader, served_site):
     pages = pages_with(served_site, "nqpf-tilemap")
-    if not pages:
-        pytest.skip("no province tile map (svg.nqpf-tilemap) on any page yet")
+    assert pages, "no province tile map (svg.nqpf-tilemap) on any page"
     page = reader("provinces/index.html" if "provinces/index.html" in pages else pages[0])
     tile = page.locator("svg.nqpf-tilemap a").first
     tile.focus()
@@ -159,8 +156,7 @@ def visible_events(page) -> int:
 
 def test_the_timeline_filter_hides_and_shows_events(reader, served_site):
     pages = pages_with(served_site, "nqpf-timeline-filter")
-    if not pages:
-        pytest.skip("no timeline filter (form.nqpf-timeline-filter) on any page yet")
+    assert pages, "no timeline filter (form.nqpf-timeline-filter) on any page"
     page = reader("timeline/index.html" if "timeline/index.html" in pages else pages[0])
     total = visible_events(page)
     assert total > 1, "the timeline shows its events before any filter is used"

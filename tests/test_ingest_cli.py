@@ -86,13 +86,22 @@ def test_json_output_carries_line_map_and_metadata(tmp_path):
     assert "Warning:" not in text and "Leave a Reply" not in text
 
 
-def test_seeds_match_the_shared_originals():
-    shared = SEEDS.parents[1] / "shared" / "seeds"
-    if not shared.is_dir():
-        pytest.skip("../shared/seeds is not present on this machine")
-    for original in shared.glob("*.txt"):
-        assert (SEEDS / original.name).read_bytes() == original.read_bytes(), original.name
-    assert {p.name for p in shared.glob("*.txt")} == {p.name for p in SEEDS.glob("*.txt")}
+# SHA-256 of the five original articles as received (../shared/seeds), so that no
+# checkout, with or without that folder, can hold an edited seed.
+ORIGINALS = {
+    "000_3f91241d5409e152.txt": "f7dc4cf8ccec54ceece6ca7477ed385a13254c406f599c24bbc8a71abc881e3e",
+    "001_647f02aee0c9e382.txt": "77c817eaafdce6f3e738f8142fe165bd92f85c017ca1fb27f3d3371e7e27d836",
+    "002_8182cdfbd94dcf82.txt": "054a3f38187173b1406b610c064e5f1f8eafd03531ea996c1b5e3d1daa052c76",
+    "003_2082eeafcca6b19f.txt": "510d791b14239893c29ca0174da1bfcbbd0b767f1a56babb8c30afdcdacdd8f6",
+    "004_c644d251e1e23a76.txt": "a360f5a912f1e8d5601efe3ca5840e3f85131a10634826511accbaeab680a56a",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ORIGINALS))
+def test_the_original_seeds_are_byte_for_byte_as_received(name):
+    import hashlib
+
+    assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == ORIGINALS[name], f"seeds/{name} was edited"
 
 
 def test_new_article_copied_into_a_folder(tmp_path):

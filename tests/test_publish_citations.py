@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
-from conftest import DATA, ROOT
-from nqpf.curated import load_curated
+from nqpf.kinds import KINDS
 from nqpf.publish import citations
 
 SITE = "https://example.github.io/nqpf/"
@@ -17,17 +17,18 @@ TAIL = "New Quality Productive Forces explained."
 
 
 @pytest.fixture(scope="module")
-def curated():
-    return load_curated(DATA.relative_to(ROOT))
+def curated(real_model):
+    return real_model
 
 
 @pytest.fixture(scope="module")
-def pub(curated):
-    return citations.publication(SITE, NAME, curated, "2026-11-23", ROOT)
+def pub(real_model):
+    # The date of the data fixed, as SOURCE_DATE_EPOCH would fix it.
+    return dataclasses.replace(citations.publication(real_model, SITE, NAME), data_date="2026-11-23")
 
 
-def entry(curated, kind, entry_id):
-    return next(item for _, item in curated.items(citations.KINDS[kind].dataset) if item["id"] == entry_id)
+def entry(site, kind, entry_id):
+    return site.entry(kind, entry_id)
 
 
 @pytest.mark.parametrize("kind, entry_id, apa", [
@@ -102,9 +103,9 @@ faster development of new productive forces], 6 February 2024.}
 }"""
 
 
-@pytest.mark.parametrize("kind", sorted(citations.KINDS))
+@pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_entry_of_every_kind_has_a_balanced_bibtex_entry(curated, pub, kind):
-    for _, item in curated.items(citations.KINDS[kind].dataset):
+    for item in curated.entries(kind):
         bibtex = citations.for_entry(kind, item, pub).bibtex
         unescaped = re.sub(r"\\[{}]", "", bibtex)
         depth = 0
@@ -112,7 +113,7 @@ def test_every_entry_of_every_kind_has_a_balanced_bibtex_entry(curated, pub, kin
             depth += {"{": 1, "}": -1}.get(char, 0)
             assert depth >= 0, bibtex
         assert depth == 0, bibtex
-        assert f"url          = {{{SITE}{citations.KINDS[kind].page}#{item['id']}}}" in bibtex
+        assert f"url          = {{{SITE}{KINDS[kind].url}#{item['id']}}}" in bibtex
 
 
 def test_page_citation(pub):
@@ -162,9 +163,3 @@ def test_authors(authors, apa, bibtex):
 def test_unknown_kind_is_refused(pub):
     with pytest.raises(KeyError, match="unknown kind of entry 'quote'"):
         citations.for_entry("quote", {"id": "x"}, pub)
-
-
-def test_without_a_context_the_hook_is_named(monkeypatch):
-    monkeypatch.setattr(citations, "_current", [])
-    with pytest.raises(RuntimeError, match="scripts/nqpf/publish/hooks.py"):
-        citations.for_entry("term", {"id": "x", "term": "t", "chinese": "词"})

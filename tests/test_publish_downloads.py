@@ -10,8 +10,8 @@ import json
 import pytest
 import yaml
 
-from conftest import DATA, ROOT
-from nqpf.curated import DATASETS, load_curated
+from conftest import DATA
+from nqpf.kinds import DATASET_NAMES as DATASETS
 from nqpf.publish import exports
 from nqpf.yamlfile import load
 
@@ -22,8 +22,8 @@ def site(published_site):
 
 
 @pytest.fixture(scope="module")
-def curated():
-    return load_curated(DATA.relative_to(ROOT))
+def curated(real_model):
+    return real_model.curated
 
 
 def rows(site, name):
@@ -68,15 +68,15 @@ def test_schemas_are_copied_and_parse(site):
 
 @pytest.mark.parametrize("table", list(exports.TABLES))
 def test_each_table_csv_has_one_row_per_entry_with_its_permalink(site, curated, table):
-    kind, columns = exports.TABLES[table]
+    kind = exports.TABLES[table]
     got = rows(site, f"{table}.csv")
     entries = [item for _, item in curated.items(table)]
     assert [r["id"] for r in got] == [e["id"] for e in entries]
-    assert list(got[0]) == [c.name for c in columns] + ["permalink"]
-    page = {"event": "timeline", "term": "glossary", "province": "provinces", "person": "people", "figure": "figures",
-            "source": "sources"}[kind]
+    assert list(got[0]) == [c.name for c in kind.columns] + ["permalink"]
     for row in got:
-        assert row["permalink"] == f"{site.url}{page}/#{row['id']}"
+        # Each permalink is an anchor of the built page (tests/test_published.py keeps them from moving).
+        assert row["permalink"] == f"{site.url}{kind.url}#{row['id']}"
+        assert f'id="{row["id"]}"' in (site.site / kind.url / "index.html").read_text("utf-8")
 
 
 def test_csv_uses_crlf_and_quotes_as_rfc_4180(site):

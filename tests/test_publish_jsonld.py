@@ -3,6 +3,7 @@ no string in the data can break out of."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -10,8 +11,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT
-from nqpf.curated import load_curated
+from conftest import ROOT
 from nqpf.publish import citations, jsonld
 from publishkit import Page, built, mkdocs_build, page
 
@@ -20,13 +20,14 @@ HOSTILE = '</script><script>alert("x")</script><!-- & </SCRIPT >'
 
 
 @pytest.fixture(scope="module")
-def curated():
-    return load_curated(DATA.relative_to(ROOT))
+def curated(real_model):
+    return real_model
 
 
 @pytest.fixture(scope="module")
-def pub(curated):
-    return citations.publication(SITE, "New Quality Productive Forces explained", curated, "2026-11-23", ROOT)
+def pub(real_model):
+    return dataclasses.replace(citations.publication(real_model, SITE, "New Quality Productive Forces explained"),
+                               data_date="2026-11-23")
 
 
 def embed(text: str) -> Page:
@@ -42,23 +43,23 @@ def test_dumps_escapes_what_could_end_the_script_element():
 
 
 def test_a_hostile_glossary_term_stays_inside_its_block(curated, pub):
-    item = dict(next(i for _, i in curated.items("glossary")), short=HOSTILE, term=HOSTILE)
+    item = dict(curated.entries("term")[0], short=HOSTILE, term=HOSTILE)
 
     class Stub:
-        def items(self, name):
-            return [(0, item)] if name == "glossary" else []
+        def entries(self, kind):
+            return [item] if kind == "term" else []
 
-    data = jsonld.defined_term_set(Stub(), pub)
+    data = jsonld.defined_term_set(Stub(), pub, "term")
     parsed = embed(jsonld.dumps(data))
     assert len(parsed.scripts) == 1
     assert json.loads(parsed.jsonld()[0])["hasDefinedTerm"][0]["description"] == HOSTILE
 
 
 def test_glossary_is_a_defined_term_set(curated, pub):
-    data = jsonld.defined_term_set(curated, pub)
+    data = jsonld.defined_term_set(curated, pub, "term")
     assert data["@type"] == "DefinedTermSet" and data["@id"] == f"{SITE}glossary/"
     terms = {t["termCode"]: t for t in data["hasDefinedTerm"]}
-    assert len(terms) == len(curated.items("glossary"))
+    assert len(terms) == len(curated.entries("term"))
     nqpf = terms["new-quality-productive-forces"]
     assert nqpf == {
         "@type": "DefinedTerm", "@id": f"{SITE}glossary/#new-quality-productive-forces",
@@ -72,8 +73,8 @@ def test_glossary_is_a_defined_term_set(curated, pub):
 
 
 def test_timeline_events_keep_their_precision(curated, pub):
-    graph = {e["@id"].split("#")[1]: e for e in jsonld.events(curated, pub)["@graph"]}
-    assert len(graph) == len(curated.items("timeline"))
+    graph = {e["@id"].split("#")[1]: e for e in jsonld.events(curated, pub, "event")["@graph"]}
+    assert len(graph) == len(curated.entries("event"))
     assert all(e["@type"] == "Event" for e in graph.values())
     assert graph["2023-09-heilongjiang-first-mention"]["startDate"] == "2023-09"
     assert graph["2023-two-sessions-three-meetings"]["startDate"] == "2023"
@@ -93,7 +94,7 @@ def test_dataset_lists_every_download(curated, pub):
     about = {"title": "T", "abstract": "A" * 60, "version": "0.1.0", "keywords": ["k"]}
     data = jsonld.dataset(curated, pub, about, ["nqpf.json", "timeline.csv", "schemas/common.schema.json"])
     assert data["@type"] == "Dataset" and data["license"] == "https://creativecommons.org/licenses/by/4.0/"
-    days = sorted(item["date"] for _, item in curated.items("timeline"))
+    days = sorted(item["date"] for item in curated.entries("event"))
     assert data["dateModified"] == "2026-11-23" and data["temporalCoverage"] == f"{days[0]}/{days[-1]}"
     assert data["distribution"] == [
         {"@type": "DataDownload", "name": "nqpf.json", "encodingFormat": "application/json", "contentUrl": f"{SITE}data/nqpf.json"},

@@ -1,27 +1,19 @@
-"""The strict MkDocs build of the real data."""
+"""The strict MkDocs build of the real data (the gates' one build)."""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
 import yaml
 
-from conftest import DATA, ROOT
+from conftest import DATA
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="module")
+def site(served_site):
+    return served_site.dir
 
 
 class _Resources(HTMLParser):
@@ -91,12 +83,12 @@ def test_search_finds_the_glossary_entry_first(site, query, wanted):
     assert hits[:1] == [f"glossary/#{_glossary_entry(**wanted)}"], f"{query!r} gives {hits[:5]}"
 
 
-def test_every_data_entry_has_its_anchor(site):
-    for name, page in (("timeline", "timeline"), ("glossary", "glossary"), ("provinces", "provinces"),
-                       ("people", "people"), ("figures", "figures")):
-        ids = set(parse(site / page / "index.html").ids)
-        entries = yaml.safe_load((DATA / f"{name}.yaml").read_text("utf-8"))
-        assert not [e["id"] for e in entries if e["id"] not in ids], f"{page}: entries without anchors"
+def test_every_data_entry_has_its_anchor(site, real_model):
+    from nqpf.kinds import KINDS
+
+    for kind in KINDS.values():
+        ids = set(parse(site / kind.url / "index.html").ids)
+        assert not [e["id"] for e in real_model.entries(kind.name) if e["id"] not in ids], f"{kind.url}: entries without anchors"
 
 
 def test_ids_are_unique_and_no_heading_id_is_numbered(site):

@@ -1,19 +1,14 @@
-"""Template filters and the hook's markers, data folder and last-updated date."""
+"""Template filters, the markers of hand-written pages, and the model behind the pages."""
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-from types import SimpleNamespace
-
 import pytest
-from mkdocs.exceptions import PluginError
 
-from conftest import FIXTURE_DATA
-from nqpf.curated import data_directory, load_curated
-from nqpf.web import hooks
-from nqpf.web.model import build_site, last_updated
-from nqpf.web.render import date_range, human_date, label, md, number
+from conftest import FIXTURE_DATA, ROOT
+from nqpf.project import Project
+from nqpf.publish import citations
+from nqpf.web import pages, render
+from nqpf.web.render import label, md, number
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -27,25 +22,6 @@ def test_md_escapes_markdown_and_html(value, expected):
     assert md(value) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2024-01-31", "31 Jan 2024"),
-    ("2023-09", "Sept 2023"),
-    ("2023", "2023"),
-])
-def test_human_date_keeps_the_precision(value, expected):
-    assert human_date(value) == expected
-
-
-@pytest.mark.parametrize(("start", "end", "expected"), [
-    ("2024-03-05", None, "5 Mar 2024"),
-    ("2024-03-05", "2024-03-11", "5–11 Mar 2024"),
-    ("2024-02-28", "2024-03-02", "28 Feb – 2 Mar 2024"),
-    ("2023-12-30", "2024-01-02", "30 Dec 2023 – 2 Jan 2024"),
-])
-def test_date_range(start, end, expected):
-    assert date_range(start, end) == expected
-
-
 @pytest.mark.parametrize(("value", "expected"), [(832.7, "832.7"), (1.0, "1"), (12000, "12,000"), (0.8327, "0.8327")])
 def test_number(value, expected):
     assert number(value) == expected
@@ -56,19 +32,15 @@ def test_label():
 
 
 @pytest.fixture(scope="module")
-def fixture_model():
-    curated = load_curated(FIXTURE_DATA)
-    return build_site(curated, FIXTURE_DATA)
+def env(fixture_model):
+    pub = citations.publication(fixture_model, "https://example.org/nqpf/", "NQPF")
+    return render.environment(lambda kind, item: citations.for_entry(kind, item, pub))
 
 
-def page(src_uri):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
-
-
-def test_markers_are_filled(fixture_model, monkeypatch):
-    monkeypatch.setitem(hooks._state, "site", fixture_model)
-    out = hooks.on_page_markdown("# A\n\n<!-- nqpf:updated -->\n", page("other.md"), None, None)
+def test_markers_are_filled(fixture_model, env):
+    out = pages.fill_markers(env, fixture_model, "other.md", "# A\n\n<!-- nqpf:updated -->\n")
     assert out.startswith("# A\n\n<p class=\"nqpf-updated\">Data last updated <time class=\"nqpf-updated-date\"")
+    assert f'datetime="{fixture_model.edited}"' in out
 
 
 @pytest.mark.parametrize(("markdown", "src_uri", "message"), [
@@ -79,45 +51,60 @@ def test_markers_are_filled(fixture_model, monkeypatch):
     ("no markers", "about.md",
      "docs/about.md: missing marker(s) <!-- nqpf:checks -->, <!-- nqpf:cite -->, <!-- nqpf:counts -->, <!-- nqpf:updated -->"),
 ])
-def test_unknown_or_missing_marker_fails_the_build(fixture_model, monkeypatch, markdown, src_uri, message):
-    monkeypatch.setitem(hooks._state, "site", fixture_model)
-    with pytest.raises(PluginError) as error:
-        hooks.on_page_markdown(markdown, page(src_uri), None, None)
+def test_unknown_or_missing_marker_is_refused(fixture_model, env, markdown, src_uri, message):
+    with pytest.raises(pages.MarkerError) as error:
+        pages.fill_markers(env, fixture_model, src_uri, markdown)
     assert str(error.value) == message
 
 
-def test_generated_pages_are_left_alone(fixture_model, monkeypatch):
-    monkeypatch.setitem(hooks._state, "site", fixture_model)
-    assert hooks.on_page_markdown("<!-- nqpf:nonsense -->", page("timeline.md"), None, None) is None
+def test_a_page_without_markers_is_left_alone(fixture_model, env):
+    assert pages.fill_markers(env, fixture_model, "other.md", "# Plain\n") is None
+
+
+def test_every_kind_has_a_generated_page_with_its_template(fixture_model):
+    from nqpf.kinds import KINDS
+
+    generated = pages.generated(fixture_model)
+    for kind in KINDS.values():
+        template, _ = generated[kind.page]
+        assert template == kind.template and (render.TEMPLATES / template).is_file()
 
 
 def test_data_folder_comes_from_nqpf_data(monkeypatch, tmp_path):
     monkeypatch.delenv("NQPF_DATA", raising=False)
-    assert data_directory(tmp_path) == tmp_path / "data"
+    assert Project.at(tmp_path).data == tmp_path.resolve() / "data"
     monkeypatch.setenv("NQPF_DATA", "tests/fixtures/data")
-    assert data_directory(tmp_path) == tmp_path / "tests/fixtures/data"
+    assert Project.at(tmp_path).data == tmp_path.resolve() / "tests/fixtures/data"
 
 
-def test_last_updated_is_the_newest_source_outside_git(tmp_path):
-    curated = SimpleNamespace(data=lambda name: [{"published": "2024-03-12"}, {"published": "2024-03-25"}, {}])
-    assert last_updated(curated, tmp_path) == "2024-03-25"
-
-
-def test_last_updated_is_the_last_commit_touching_the_data(fixture_model):
-    day = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "."], cwd=FIXTURE_DATA, capture_output=True, text=True).stdout.strip()
-    assert fixture_model.updated == (day or "2024-03-25")
+def test_the_project_is_found_from_any_folder_inside_it(tmp_path):
+    assert Project.find(ROOT / "scripts" / "nqpf").root == ROOT
+    # tests/fixtures is a project of its own: data/ beside seeds/.
+    assert Project.find(FIXTURE_DATA).root == FIXTURE_DATA.parent
+    # Outside any project, the package's own checkout.
+    assert Project.find(tmp_path).root == ROOT
 
 
 def test_citations_name_every_fact_citing_a_source(fixture_model):
-    cited = {(c.page, c.anchor) for c in fixture_model.citations["fixture-beta-2024-03-25-hostile"]}
-    assert {("timeline.md", "2024-03-05-npc-opens"), ("people.md", "li-wenhua"), ("figures.md", "rnd-spending-2024"),
+    cited = {(c.page, c.anchor) for c in fixture_model.cited_by["fixture-beta-2024-03-25-hostile"]}
+    assert {("people.md", "li-wenhua"), ("figures.md", "rnd-spending-2024"),
             ("provinces.md", "zhejiang"), ("definition.md", "beta-buzzword"), ("definition.md", "names"),
             ("drivers.md", "industries-fixture-beta-2024-03-25-hostile")} <= cited
-    assert len(cited) == len(fixture_model.citations["fixture-beta-2024-03-25-hostile"])
+    assert len(cited) == len(fixture_model.cited_by["fixture-beta-2024-03-25-hostile"])
 
 
-def test_model_indexes_events_by_person_and_province(fixture_model):
-    assert [e["id"] for e in fixture_model.events_by_province["beijing"]] == [
+def test_a_rejected_reading_is_not_what_an_entry_rests_on(fixture_model):
+    """The Sources page and the entry's own citation agree: Beta gives only the date we do not use."""
+    event = fixture_model.entry("event", "2024-03-05-npc-opens")
+    pub = citations.publication(fixture_model, "https://example.org/nqpf/", "NQPF")
+    cited = [o.id for o in citations.for_entry("event", event, pub).originals]
+    assert cited == fixture_model.sources_of(event) == ["fixture-daily-2024-03-12-explainer"]
+    assert ("timeline.md", "2024-03-05-npc-opens") not in {
+        (c.page, c.anchor) for c in fixture_model.cited_by["fixture-beta-2024-03-25-hostile"]}
+
+
+def test_model_indexes_what_refers_to_an_entry(fixture_model):
+    assert [e["id"] for e in fixture_model.referring("timeline", "place", "beijing")] == [
         "2024-01-31-politburo-study-session", "2024-03-05-npc-opens"]
-    assert [f["id"] for f in fixture_model.formulations_by_person["zhang-hua"]] == ["zhang-core-element"]
-    assert Path(fixture_model.curated.root) == FIXTURE_DATA
+    assert [f["id"] for f in fixture_model.referring("concept", "formulations", "zhang-hua")] == ["zhang-core-element"]
+    assert fixture_model.curated.root == FIXTURE_DATA

@@ -13,7 +13,8 @@ import pytest
 
 from conftest import DATA, SEEDS
 from nqpf.checks import run_checks
-from nqpf.curated import DATASETS, load_curated
+from nqpf.curated import load_curated
+from nqpf.kinds import DATASET_NAMES as DATASETS
 
 
 def test_real_data_files_each_validate():
@@ -113,7 +114,7 @@ CASES = [
     pytest.param(
         "glossary", "  related: [productive-forces, new-quality-productive-forces]\n",
         "  related: [productive-forces, relations-of-production]\n",
-        ["data/glossary.yaml:{L}: {I}.related: a term cannot be related to itself"],
+        ["data/glossary.yaml:{L}: {I}.related: an entry cannot refer to itself"],
         id="self-related-term",
     ),
     pytest.param(
@@ -138,13 +139,19 @@ CASES = [
         id="precision-disagrees",
     ),
     pytest.param(
+        "timeline", '  date: "2023-09"\n  precision: month\n  title: Xi first raises',
+        '  date: "2023-09-07"\n  precision: day\n  title: Xi first raises',
+        [],
+        id="a-more-precise-date-keeps-its-id",
+    ),
+    pytest.param(
         "timeline", '  date: "2023-11"\n', '  date: "2023-12"\n',
-        ["data/timeline.yaml:{L-1}: {I}.id: must start with the event's date (2023-12-...)"],
+        ["data/timeline.yaml:{L-1}: {I}.id: must start with the event's date (2023-12-...) or a less precise form of it"],
         id="id-does-not-start-with-date",
     ),
     pytest.param(
         "timeline", '  date: "2024-03-11"\n  precision: day\n  title: 2024 budget', '  date: "2024-03-01"\n  precision: day\n  title: 2024 budget',
-        ["data/timeline.yaml:{L-1}: {I}.id: must start with the event's date (2024-03-01-...)",
+        ["data/timeline.yaml:{L-1}: {I}.id: must start with the event's date (2024-03-01-...) or a less precise form of it",
          "data/timeline.yaml:{L}: {I}.date: 2024-03-01 is out of order: the timeline runs oldest first, and the event before is on 2024-03-07"],
         id="out-of-order",
     ),

@@ -14,6 +14,7 @@ COMMANDS = {
     "validate": "check the curated data in data/ and report every problem as file:line",
     "extract": "find candidate facts (dates, places, people, figures, ...) in articles",
     "queue": "list, per source, the candidate facts the curated data does not cover yet",
+    "coverage": "count, per source, the candidates the curated data covers, for the Sources page (build/coverage/)",
     "bench": "measure extraction, build time, scale, Lighthouse, page weight and search index against plain Material",
 }
 

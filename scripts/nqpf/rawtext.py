@@ -51,9 +51,9 @@ def check_bytes(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def read_text(path: str | Path) -> tuple[str | None, list[Problem]]:
-    """Read and check one file; never raises for an unreadable path."""
-    name = str(path)
+def read_text(path: str | Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
+    """Read and check one file; never raises for an unreadable path. Problems name it ``shown``."""
+    name = shown or str(path)
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:

@@ -111,9 +111,10 @@ def parse(path: str, text: str) -> tuple[Document, list[Problem]]:
     return doc, problems
 
 
-def load(path: str | Path) -> tuple[Document, list[Problem]]:
-    """Read, check and parse one YAML file; never raises."""
-    text, problems = read_text(path)
+def load(path: str | Path, shown: str | None = None) -> tuple[Document, list[Problem]]:
+    """Read, check and parse one YAML file; never raises. Problems name it ``shown`` (default: as given)."""
+    name = shown or str(path)
+    text, problems = read_text(path, shown=name)
     if text is None:
-        return Document(str(path)), problems
-    return parse(str(path), text)
+        return Document(name), problems
+    return parse(name, text)

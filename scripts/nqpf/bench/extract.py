@@ -21,8 +21,8 @@ import resource
 import time
 from pathlib import Path
 
-from .. import paths
 from ..corpus import read_corpus
+from ..project import Project
 
 SEED = 20240206
 SIZES = (1000, 2000)
@@ -34,7 +34,8 @@ MAX_GROWTH = 2.2
 
 def generate(count: int, folder: Path, seed: int = SEED) -> list[Path]:
     """``count`` articles recombined from the seeds' paragraphs, the same every time."""
-    corpus = read_corpus(sorted(paths.SEEDS.glob("*.txt")))
+    seeds = Project.find().seeds
+    corpus = read_corpus(sorted(seeds.glob("*.txt")), seeds.parent)
     headlines = [p.text for a in corpus.articles.values() for p in a.paragraphs if p.kind in ("headline", "heading")]
     body = [p.text for a in corpus.articles.values() for p in a.paragraphs if p.kind in ("body", "list-item", "caption")]
     rng = random.Random(seed)

@@ -34,8 +34,16 @@ CHECKS: list[Check] = [
 ]
 
 
-def run_checks(curated: Curated) -> list[Problem]:
-    """Every problem in the data: syntax and shape first, then each rule on the sound part."""
+# Every rule in the order it applies, for the About page: shape first, then the rest.
+RULES: tuple[Check, ...] = (schema.check_schemas, schema.check_schema_comment, *CHECKS)
+
+
+def run_checks(curated: Curated, debug: bool = False) -> list[Problem]:
+    """Every problem in the data: syntax and shape first, then each rule on the sound part.
+
+    A rule that fails inside is reported as an internal error naming it, so bad data never
+    ends in a traceback; with ``debug`` the error is raised instead, to be debugged.
+    """
     problems = list(curated.problems)
     problems.extend(schema.check_schemas(curated))
     problems.extend(schema.check_schema_comment(curated))
@@ -43,6 +51,8 @@ def run_checks(curated: Curated) -> list[Problem]:
     for check in CHECKS:
         try:
             problems.extend(check(sound))
-        except Exception as err:  # a rule must never turn bad data into a traceback
+        except Exception as err:
+            if debug:
+                raise
             problems.append(Problem("data", None, f"internal error in {check.__name__}: {type(err).__name__}: {err}; please report it"))
     return sorted(dict.fromkeys(problems), key=lambda p: (p.path, p.line or 0, p.message))

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from ..curated import DATASETS, Curated
+from ..curated import Curated
+from ..kinds import DATASET_NAMES
 from ..report import Problem
 from .walk import find_key
 
@@ -26,9 +27,19 @@ def parse(value: str) -> tuple[dt.date, str] | None:
         return None
 
 
+_ID_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-(?!\d{2}(?:-|$))")
+
+
+def _dated_by(ident: str, date: str) -> bool:
+    """The date an id starts with is the event's date or a less precise form of it: an id
+    never changes, so ``2023-09-...`` stays when the date becomes ``2023-09-07``."""
+    m = _ID_DATE.match(ident)
+    return bool(m) and (date == m[1] or date.startswith(m[1] + "-"))
+
+
 def check_real_dates(curated: Curated) -> Iterable[Problem]:
     """Every date, end, period and published value is a real calendar date."""
-    for name in DATASETS:
+    for name in DATASET_NAMES:
         doc = curated.docs.get(name)
         if doc is None:
             continue
@@ -39,7 +50,8 @@ def check_real_dates(curated: Curated) -> Iterable[Problem]:
 
 
 def check_timeline(curated: Curated) -> Iterable[Problem]:
-    """Precision matches the date's form, the id starts with the date, ends follow starts,
+    """Precision matches the date's form, the id starts with the date (or, once the date is made
+    more precise, with its earlier form), ends follow starts,
     events are in date order, and exactly five are marked key."""
     doc = curated.docs.get("timeline")
     previous: tuple[dt.date, str] | None = None
@@ -53,8 +65,8 @@ def check_timeline(curated: Curated) -> Iterable[Problem]:
         if precision in PRECISION.values() and precision != form:
             yield doc.problem((i, "precision"), f"is {precision!r} but the date {date} has {form} precision")
         ident = event.get("id")
-        if isinstance(ident, str) and not ident.startswith(date + "-"):
-            yield doc.problem((i, "id"), f"must start with the event's date ({date}-...)")
+        if isinstance(ident, str) and not _dated_by(ident, date):
+            yield doc.problem((i, "id"), f"must start with the event's date ({date}-...) or a less precise form of it")
         end = event.get("end")
         if isinstance(end, str) and (ended := parse(end)) and ended[0] <= start:
             yield doc.problem((i, "end"), f"{end} is not after the start date {date}")

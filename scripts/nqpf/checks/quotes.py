@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..curated import DATASETS, Curated
+from ..curated import Curated
 from ..ingest.typography import fold
+from ..kinds import DATASET_NAMES
 from ..report import Problem
 from .walk import evidence_items, find_key
 
@@ -45,7 +46,7 @@ def _not_found(quote: str, text: str) -> str:
 
 def check_quotes(curated: Curated) -> Iterable[Problem]:
     """Each evidence quote occurs in the cleaned text of the source it names."""
-    for name in DATASETS:
+    for name in DATASET_NAMES:
         doc = curated.docs.get(name)
         if doc is None or name == "sources":
             continue
@@ -72,7 +73,7 @@ def _shingles(text: str) -> frozenset[tuple[str, ...]]:
 def check_own_words(curated: Curated) -> Iterable[Problem]:
     """Summaries and definitions are our own words: no 10-word run copied from any source."""
     shingles = frozenset().union(*(_shingles(text) for text in curated.corpus.folded.values())) if curated.corpus.folded else frozenset()
-    for name in DATASETS:
+    for name in DATASET_NAMES:
         doc = curated.docs.get(name)
         if doc is None or name == "sources":
             continue

@@ -11,7 +11,8 @@ from pathlib import Path
 import jsonschema
 from referencing import Registry, Resource
 
-from ..curated import DATASETS, Curated
+from ..curated import Curated
+from ..kinds import DATASET_NAMES
 from ..report import Problem
 from .walk import repeats
 
@@ -47,14 +48,14 @@ def _schema_errors(curated: Curated, name: str) -> list[jsonschema.ValidationErr
     doc = curated.docs.get(name)
     if doc is None or (doc.data is None and not doc.lines):
         return []
-    registry = _registry((curated.root / "schemas").resolve())
+    registry = _registry(curated.project.schemas)
     validator = jsonschema.Draft202012Validator(curated.schema(name), registry=registry)
     return sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line(tuple(e.absolute_path)), e.message))
 
 
 def check_schemas(curated: Curated) -> Iterable[Problem]:
     """Every data file matches data/schemas/<name>.schema.json."""
-    for name in DATASETS:
+    for name in DATASET_NAMES:
         doc = curated.docs.get(name)
         for error in schema_errors(curated, name):
             where = tuple(error.absolute_path)
@@ -77,7 +78,7 @@ def only_sound(curated: Curated) -> Curated:
     sound.docs = dict(curated.docs)
     sound.partial = set(curated.partial)
     sound.__dict__["_schema_errors"] = {}  # its data differs, so it must not share the memo
-    for name in DATASETS:
+    for name in DATASET_NAMES:
         doc = curated.docs.get(name)
         errors = schema_errors(curated, name)
         if doc is None or not errors:
@@ -95,7 +96,7 @@ def only_sound(curated: Curated) -> Curated:
 
 def check_unique_ids(curated: Curated) -> Iterable[Problem]:
     """Within a file, no two entries share an id (ids are permanent anchors)."""
-    for name in DATASETS:
+    for name in DATASET_NAMES:
         doc = curated.docs.get(name)
         for i, ident, first in repeats(doc, curated.items(name), "id"):
             yield doc.problem((i, "id"), f"duplicate id {ident!r} (first used on line {first})")
@@ -103,12 +104,12 @@ def check_unique_ids(curated: Curated) -> Iterable[Problem]:
 
 def check_schema_comment(curated: Curated) -> Iterable[Problem]:
     """Each data file names its schema on line 1, so editors check it as the curator types."""
-    for name in DATASETS:
-        path = curated.root / f"{name}.yaml"
+    for name in DATASET_NAMES:
+        path = curated.path(name)
         expected = f"# yaml-language-server: $schema=schemas/{name}.schema.json"
         try:
             first = path.read_text("utf-8").split("\n", 1)[0]
         except (OSError, UnicodeDecodeError):
             continue  # unreadable files are already reported by the loader
         if first != expected:
-            yield Problem(str(path), 1, f"the first line must be {expected!r}")
+            yield Problem(curated.show(path), 1, f"the first line must be {expected!r}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .. import paths
 from ..curated import Curated
 from ..ingest.typography import fold
 from ..report import Problem
@@ -15,7 +14,7 @@ from .walk import repeats
 def check_seed_files(curated: Curated) -> Iterable[Problem]:
     """Each source's file exists and reads cleanly; each seed has exactly one source."""
     doc = curated.docs["sources"]
-    base = curated.root.parent
+    base = curated.project.seeds.parent
     items = curated.items("sources")
     for i, file, first in repeats(doc, items, "file"):
         yield doc.problem((i, "file"), f"{file} is already described by the source on line {first}")
@@ -26,7 +25,7 @@ def check_seed_files(curated: Curated) -> Iterable[Problem]:
     yield from curated.corpus.problems
     if "sources" in curated.partial:
         return
-    for path in sorted((base / paths.SEEDS).glob("*.txt")):
+    for path in sorted(curated.project.seeds.glob("*.txt")):
         name = path.relative_to(base).as_posix()
         if name not in listed:
             yield Problem(str(Path(doc.path)), 1, f"{name} has no entry; add one for every article in seeds/")

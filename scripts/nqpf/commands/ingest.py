@@ -14,15 +14,15 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .. import paths
 from ..ingest import clean
+from ..project import Project
 from ..rawtext import read_text
 from ..report import Problem, report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", help="articles or folders of them (default: seeds/*.txt)")
-    parser.add_argument("--out", type=Path, default=paths.CLEAN, help="output folder (default: %(default)s)")
+    parser.add_argument("--out", type=Path, help="output folder (default: build/clean/ of the project)")
 
 
 def _summary(article) -> str:
@@ -42,20 +42,22 @@ def _summary(article) -> str:
 
 def run(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
-    files = paths.seed_files(args.files)
+    project = Project.find()
+    out = args.out or project.clean
+    files = project.seed_files(args.files)
     if not files:
-        problems.append(Problem(" ".join(args.files) or str(paths.SEEDS), None, "no articles found"))
+        problems.append(Problem(" ".join(args.files) or project.show(project.seeds), None, "no articles found"))
     for path in files:
-        text, found = read_text(path)
+        text, found = read_text(path, shown=project.show(path))
         if found:
             problems.extend(found)
             continue
-        article = clean(str(path), text)
-        args.out.mkdir(parents=True, exist_ok=True)
-        stem = args.out / path.stem
+        article = clean(project.show(path), text)
+        out.mkdir(parents=True, exist_ok=True)
+        stem = out / path.stem
         stem.with_suffix(".json").write_text(
             json.dumps(article.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
         stem.with_suffix(".txt").write_text(article.text(), encoding="utf-8")
-        print(f"{path}: {_summary(article)}")
+        print(f"{project.show(path)}: {_summary(article)}")
     return report(problems)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from pathlib import Path
 
-from .. import paths
 from ..curated import load_curated
 from ..extract.coverage import QUEUED, Curation, source_records, uncovered
 from ..extract.run import extract_files, known_sources
+from ..project import Project
 from ..report import Problem, report
 
 LABELS = {"dates": "date", "places": "place", "people": "person", "figures": "figure", "terms": "term"}
@@ -25,7 +24,7 @@ LABELS = {"dates": "date", "places": "place", "people": "person", "figures": "fi
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", help="articles to check (default: every source in data/sources.yaml)")
-    parser.add_argument("--data", type=Path, default=paths.DATA, help="data folder (default: %(default)s)")
+    parser.add_argument("--data", help="data folder (default: data/ of the project, or $NQPF_DATA)")
 
 
 def describe(field: str, candidate: dict) -> str:
@@ -49,15 +48,16 @@ def _records(args: argparse.Namespace, curated, problems: list[Problem]):
     if not args.files:
         yield from ((source_id, record["source"], record) for source_id, record in source_records(curated))
         return
-    files = paths.seed_files(args.files)
-    for path, record, found in extract_files(files, sources=known_sources(args.data)):
+    project = curated.project
+    files = project.seed_files(args.files)
+    for path, record, found in extract_files(files, sources=known_sources(project.data), project=project):
         problems.extend(found)
         if record is not None:
-            yield record.get("source_id"), str(path), record
+            yield record.get("source_id"), project.show(path), record
 
 
 def run(args: argparse.Namespace) -> int:
-    curated = load_curated(args.data)
+    curated = load_curated(Project.find(data=args.data))
     index = Curation.of(curated)
     problems: list[Problem] = []
     left_by_field: Counter = Counter()

@@ -25,13 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .. import paths
 from ..curated import Curated
 from . import Reference, extract
 from .gazetteer import fold
@@ -162,7 +162,8 @@ def source_records(curated: Curated) -> Iterable[tuple[str, dict]]:
                 reference = Reference(dt.date.fromisoformat(source["published"]), "published date in data/sources.yaml")
             except ValueError:
                 reference = None
-        yield source["id"], _cached_extract(article, curated.corpus.raw[article.path], reference)
+        yield source["id"], _cached_extract(article, curated.corpus.raw[article.path], reference,
+                                            curated.project.build / "cache" / "extract")
 
 
 @cache
@@ -174,15 +175,15 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _cached_extract(article, raw: str | None, reference: Reference | None) -> dict:
+def _cached_extract(article, raw: str | None, reference: Reference | None, cache: Path) -> dict:
     """:func:`extract`, remembered under build/cache/ by article text, reference date and
-    extractor code, so a site rebuild (``mkdocs serve``) does not extract every seed again.
+    extractor code, so ``queue`` and ``coverage`` do not extract every seed again.
     The cache is a build product: deleting it only costs time."""
     key = hashlib.sha256(
         "\x00".join([_code_version(), article.path, raw or "", reference.date.isoformat() if reference else "",
                      reference.basis if reference else ""]).encode()
     ).hexdigest()[:32]
-    path = paths.BUILD / "cache" / "extract" / f"{key}.json"
+    path = cache / f"{key}.json"
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -190,7 +191,9 @@ def _cached_extract(article, raw: str | None, reference: Reference | None) -> di
     record = extract(article, raw, reference)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), "utf-8")
+        partial = path.with_suffix(f".{os.getpid()}.tmp")  # renamed into place: no reader sees half a file
+        partial.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), "utf-8")
+        partial.replace(path)
     except OSError:
         pass  # a read-only checkout still builds, just slower
     return record

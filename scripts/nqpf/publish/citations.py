@@ -5,45 +5,22 @@ the date of the data, and, where the entry rests on news articles, those
 articles (outlet and date in the APA line, titles too in BibTeX). Functions
 return plain data (:class:`Citation`); ``_cite.j2`` renders it.
 
-The publication context (:class:`Publication`) is made once per build by the
-MkDocs hook and installed with :func:`configure`, so page builders can call
-``for_entry(kind, item)`` with nothing else to hand.
+Everything here is a pure function of the :class:`Publication`, which
+:func:`publication` makes once per build from the :class:`~nqpf.site.Site` and
+the site's address. What an entry is called and where it lives come from the
+registry (:mod:`nqpf.kinds`); what it rests on from :func:`nqpf.evidence.sources_of`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .datadate import MONTH_NAMES, apa, spell
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of citable entry: which data file holds it and which page shows it."""
-
-    name: str
-    dataset: str
-    page: str
-    label: str
-
-
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in (
-        Kind("term", "glossary", "glossary/", "Glossary entry"),
-        Kind("event", "timeline", "timeline/", "Timeline entry"),
-        Kind("province", "provinces", "provinces/", "Province entry"),
-        Kind("person", "people", "people/", "Person entry"),
-        Kind("figure", "figures", "figures/", "Figure entry"),
-        Kind("source", "sources", "sources/", "Source entry"),
-    )
-}
+from ..datefmt import apa, month_name, spell
+from ..evidence import sources_of
+from ..kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -64,39 +41,11 @@ class Publication:
         return self.site_url + path.lstrip("/") + (f"#{anchor}" if anchor else "")
 
 
-def read_cff(root: Path) -> dict[str, Any]:
-    """``CITATION.cff`` at the repository root, as data (``{}`` if absent)."""
-    path = Path(root) / "CITATION.cff"
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text("utf-8"))
-    return data if isinstance(data, dict) else {}
-
-
-def publication(site_url: str, site_name: str, curated, data_date: str, root: Path | None = None,
-                cff: Mapping[str, Any] | None = None) -> Publication:
-    """The context for one build: authors from ``CITATION.cff`` (read from ``root`` unless given), sources from the data."""
-    if cff is None:
-        cff = read_cff(Path(root) if root is not None else Path(curated.root).parent)
-    listed = cff.get("authors")
+def publication(site, site_url: str, site_name: str) -> Publication:
+    """The context for one build: authors from ``CITATION.cff``, the date of the data, the sources."""
+    listed = site.cff.get("authors")
     authors = tuple(a for a in listed if isinstance(a, dict)) if isinstance(listed, list) else ()
-    authors = authors or ({"name": site_name},)
-    sources = {item["id"]: item for _, item in curated.items("sources") if isinstance(item.get("id"), str)}
-    return Publication(site_url, site_name, authors, data_date, sources)
-
-
-_current: list[Publication] = []
-
-
-def configure(pub: Publication) -> None:
-    """Make ``pub`` the context :func:`for_entry` and :func:`for_page` use by default."""
-    _current[:] = [pub]
-
-
-def current() -> Publication:
-    if not _current:
-        raise RuntimeError("no publication context: the hook scripts/nqpf/publish/hooks.py must run before pages are built")
-    return _current[0]
+    return Publication(site_url, site_name, authors or ({"name": site_name},), site.edited, site.of["source"])
 
 
 # -- Authors -----------------------------------------------------------------------------------------------
@@ -160,24 +109,8 @@ class Original:
         return text + (f" {self.url}" if self.url else "")
 
 
-def evidence_sources(value: Any) -> Iterator[str]:
-    """Source ids of every ``evidence`` list in an entry, in order; rejected readings
-    in ``conflicts`` are not what the entry rests on."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "conflicts":
-                continue
-            if key == "evidence" and isinstance(item, list):
-                yield from (e["source"] for e in item if isinstance(e, dict) and isinstance(e.get("source"), str))
-            else:
-                yield from evidence_sources(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from evidence_sources(item)
-
-
 def originals(kind: str, item: Mapping[str, Any], pub: Publication) -> tuple[Original, ...]:
-    ids = [item["id"]] if kind == "source" else list(dict.fromkeys(evidence_sources(item)))
+    ids = [item["id"]] if kind == "source" else sources_of(item)
     found = []
     for source_id in ids:
         s = pub.sources.get(source_id)
@@ -187,46 +120,12 @@ def originals(kind: str, item: Mapping[str, Any], pub: Publication) -> tuple[Ori
     return tuple(found)
 
 
-# -- What an entry is called -----------------------------------------------------------------------------
-
-def number_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
-def entry_title(kind: str, item: Mapping[str, Any]) -> str:
-    if kind == "term":
-        return f"{item['term']} ({item['chinese']})"
-    if kind == "event":
-        return str(item["title"])
-    if kind == "province":
-        return f"{item['name']} ({item['chinese']})"
-    if kind == "person":
-        return f"{item['name']} ({item['chinese']})" if item.get("chinese") else str(item["name"])
-    if kind == "figure":
-        period = item.get("period_label") or spell(str(item["period"]))
-        value = item.get("value_as_printed") or number_text(item["value"])
-        return f"{item['measure']}, {period}: {value} {item['unit']}"
-    if kind == "source":
-        return f"[{item['title']}]" if item.get("title_is_ours") else str(item["title"])
-    raise KeyError(f"unknown kind of entry {kind!r}; one of {', '.join(KINDS)}")
-
-
-def entry_label(kind: str, item: Mapping[str, Any]) -> str:
-    label = KINDS[kind].label
-    if kind == "event":
-        when = spell(str(item["date"]))
-        if item.get("end"):
-            when += f" to {spell(str(item['end']))}"
-        label += f", {when}"
-    return label
-
-
 # -- The citation itself --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Citation:
+    """A ready-made citation of a page or an entry (what ``_cite.j2`` renders)."""
+
     kind: str
     id: str | None
     title: str
@@ -270,7 +169,7 @@ def _bibtex(key: str, title: str, url: str, note: str, pub: Publication) -> str:
         ("title", "{{" + _tex(title) + "}}"),
         ("howpublished", "{" + _tex(pub.site_name) + "}"),
         ("year", "{" + year + "}"),
-        ("month", MONTH_NAMES[int(month) - 1][:3].lower()),
+        ("month", month_name(int(month))[:3].lower()),
         ("date", "{" + pub.data_date + "}"),
         # biblatex reads url verbatim; a URL built from ids has no brace to escape.
         ("url", "{" + url + "}"),
@@ -294,17 +193,15 @@ def _cite(kind: str, anchor: str | None, title: str, label: str, url: str, found
                     _bibtex(key, title, url, note, pub), found)
 
 
-def for_entry(kind: str, item: Mapping[str, Any], pub: Publication | None = None) -> Citation:
-    """The citation of one entry (``kind`` is a key of :data:`KINDS`)."""
-    pub = pub or current()
+def for_entry(kind: str, item: Mapping[str, Any], pub: Publication) -> Citation:
+    """The citation of one entry (``kind`` is a key of :data:`nqpf.kinds.KINDS`)."""
     if kind not in KINDS:
         raise KeyError(f"unknown kind of entry {kind!r}; one of {', '.join(KINDS)}")
-    anchor = str(item["id"])
-    return _cite(kind, anchor, entry_title(kind, item), entry_label(kind, item),
-                 pub.url(KINDS[kind].page, anchor), originals(kind, item, pub), pub)
+    declared, anchor = KINDS[kind], str(item["id"])
+    return _cite(kind, anchor, declared.title(item), declared.citation_label(item),
+                 pub.url(declared.url, anchor), originals(kind, item, pub), pub)
 
 
-def for_page(title: str, path: str, pub: Publication | None = None, label: str = "Web page") -> Citation:
+def for_page(title: str, path: str, pub: Publication, label: str = "Web page") -> Citation:
     """The citation of a whole page; ``path`` is the page's URL below the site (``sources/``)."""
-    pub = pub or current()
     return _cite("page", None, title, label, pub.url(path), (), pub)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..curated import DATASETS
+from ..kinds import DATASET_NAMES
 from .exports import LONG_TABLES, PERMALINK_ABOUT, TABLES
 
 SHARED = ("evidence", "claim", "conflict")
@@ -125,7 +125,7 @@ def _columns(table: str, fields: list[FieldDoc]) -> list[ColumnDoc]:
     if table in LONG_TABLES:
         return [ColumnDoc(name, None, about) for name, about in LONG_TABLES[table]]
     docs = []
-    for column in TABLES[table][1]:
+    for column in TABLES[table].columns:
         described = by_path.get(column.field or "")
         docs.append(ColumnDoc(column.name, column.field, column.about or (described.description if described else "")))
     docs.append(ColumnDoc("permalink", None, PERMALINK_ABOUT))
@@ -135,7 +135,7 @@ def _columns(table: str, fields: list[FieldDoc]) -> list[ColumnDoc]:
 def datasets(schemas: Path) -> list[DatasetDoc]:
     common = _load(schemas, "common")["$defs"]
     docs = []
-    for name in DATASETS:
+    for name in DATASET_NAMES:
         schema = _load(schemas, name)
         is_list = schema.get("type") == "array"
         root = schema["items"] if is_list else schema

@@ -21,112 +21,24 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..curated import DATASETS, Curated
-from .citations import KINDS, Publication, evidence_sources, number_text
+from ..evidence import sources_of
+from ..kinds import DATASET_NAMES, KINDS, Kind, number_text
+from ..site import Site
+from .citations import Publication
 
 LIST_SEPARATOR = "; "
 COMBINED = "nqpf.json"
 
 
-@dataclass(frozen=True)
-class Column:
-    """One CSV column: its name, the schema field it comes from (a dotted path
-    inside an entry) or, for a derived column, its own description."""
-
-    name: str
-    get: Callable[[dict], Any]
-    field: str | None = None
-    about: str | None = None
-
-
-def _at(path: str) -> Callable[[dict], Any]:
-    def get(item: dict) -> Any:
-        value: Any = item
-        for key in path.split("."):
-            value = value.get(key) if isinstance(value, dict) else None
-        return value
-    return get
-
-
-def _field(name: str, path: str | None = None) -> Column:
-    return Column(name, _at(path or name), field=path or name)
-
-
-def _sources(item: dict) -> list[str]:
-    return list(dict.fromkeys(evidence_sources(item)))
-
-
-def _names(key: str, path: str) -> Callable[[dict], list[str]]:
-    return lambda item: [x.get(key) for x in (item.get(path) or []) if isinstance(x, dict)]
-
-
-def _claims_count(*paths: str) -> Callable[[dict], int]:
-    def count(item: dict) -> int:
-        total = 0
-        for path in paths:
-            value = item.get(path)
-            total += len(value) if isinstance(value, list) else int(isinstance(value, dict))
-        return total
-    return count
-
-
-SOURCES_COLUMN = Column("sources", _sources, about="Ids of the articles the entry rests on (see sources.csv), in the order "
-                                                   "the entry first quotes them; rejected readings of a conflict are not counted.")
-
-
 PERMALINK_ABOUT = "The entry's permanent URL: its page on this site, anchored at its id. Cite it, link to it."
 
 
-TABLES: dict[str, tuple[str, list[Column]]] = {
-    # table -> (kind of entry, columns); the table's rows are the entries of data/<table>.yaml.
-    "timeline": ("event", [
-        _field("id"), _field("date"), _field("precision"), _field("end"), _field("title"), _field("summary"),
-        _field("category"), _field("place", "place.name"), _field("province", "place.province"), _field("people"),
-        Column("key", lambda item: bool(item.get("key")), field="key"), _field("date_basis"),
-        Column("conflicts", lambda item: [c.get("field") for c in item.get("conflicts") or []], field="conflicts",
-               about="The fields on which the sources disagree (each reading is in the JSON and YAML; their quotes in evidence.csv)."),
-        SOURCES_COLUMN,
-    ]),
-    "glossary": ("term", [
-        _field("id"), _field("term"), _field("aliases"), _field("chinese"), _field("pinyin"), _field("category"),
-        _field("short"), _field("long"), _field("related"), SOURCES_COLUMN,
-    ]),
-    "provinces": ("province", [
-        _field("id"), _field("code"), _field("name"), _field("chinese"), _field("pinyin"), _field("kind"), _field("region"),
-        Column("role", _at("role.summary"), field="role.summary",
-               about="The role the sources give it in new quality productive forces, in our words; its quotes are in evidence.csv."),
-        _field("emerging_industries", "industries.emerging"),
-        _field("future_industries", "industries.future"), Column("cities", _names("name", "cities"), field="cities.name"),
-        Column("statements", _claims_count("role", "plans", "mentions"),
-               about="How many sourced statements (role, plans, mentions) the data records about it; each is a row of claims.csv."),
-        SOURCES_COLUMN,
-    ]),
-    "people": ("person", [
-        _field("id"), _field("name"), _field("chinese"), Column("printed_as", _names("name", "printed_as"), field="printed_as.name"),
-        _field("name_note"), _field("role"), _field("affiliation"),
-        Column("statements", _claims_count("points"),
-               about="How many of their points the data records; each is a row of claims.csv."),
-        SOURCES_COLUMN,
-    ]),
-    "figures": ("figure", [
-        _field("id"), _field("measure"), _field("value"), _field("value_as_printed"), _field("unit"), _field("period"),
-        _field("period_label"), _field("usd_value", "usd.value"), _field("usd_unit", "usd.unit"),
-        _field("change_value", "change.value"), _field("change_unit", "change.unit"), _field("change_basis", "change.basis"),
-        _field("series"), _field("place"), _field("flag_issue", "flag.issue"), _field("flag_arithmetic", "flag.arithmetic"),
-        _field("note"), SOURCES_COLUMN,
-    ]),
-    "sources": ("source", [
-        _field("id"), _field("outlet"), _field("outlet_basis"), _field("title"), _field("title_is_ours"), _field("url"),
-        _field("dateline"), _field("published"), _field("published_basis"), _field("published_note"),
-        _field("language_quality", "language.quality"), _field("language_note", "language.note"),
-        Column("noise", _names("kind", "noise"), field="noise.kind"), _field("file"),
-    ]),
-}
+# table -> the kind whose entries are its rows: one CSV per kind, named after its data file.
+TABLES: dict[str, Kind] = {kind.dataset: kind for kind in KINDS.values()}
 
 LONG_TABLES: dict[str, list[tuple[str, str]]] = {
     "evidence": [
@@ -176,13 +88,13 @@ def _csv(header: list[str], rows: Iterator[list[Any]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def table_csv(curated: Curated, table: str, pub: Publication) -> bytes:
-    kind, columns = TABLES[table]
-    rows = ([*(c.get(item) for c in columns), pub.url(KINDS[kind].page, str(item["id"]))] for _, item in curated.items(table))
-    return _csv([*(c.name for c in columns), "permalink"], rows)
+def table_csv(site: Site, table: str, pub: Publication) -> bytes:
+    kind = TABLES[table]
+    rows = ([*(c.get(item) for c in kind.columns), pub.url(kind.url, str(item["id"]))] for item in site.entries(kind.name))
+    return _csv([*(c.name for c in kind.columns), "permalink"], rows)
 
 
-def _entries(curated: Curated, dataset: str) -> Iterator[tuple[str, Any]]:
+def _entries(curated, dataset: str) -> Iterator[tuple[str, Any]]:
     data = curated.data(dataset)
     if isinstance(data, dict):
         yield str(data.get("id", "")), data
@@ -201,9 +113,11 @@ def _walk(value: Any, pointer: str) -> Iterator[tuple[str, Any]]:
             yield from _walk(item, f"{pointer}/{i}")
 
 
-def evidence_csv(curated: Curated) -> bytes:
+def evidence_csv(site: Site) -> bytes:
+    curated = site.curated
+
     def rows() -> Iterator[list[Any]]:
-        for dataset in DATASETS:
+        for dataset in DATASET_NAMES:
             for entry_id, entry in _entries(curated, dataset):
                 for pointer, value in _walk(entry, ""):
                     if pointer.endswith("/evidence") and isinstance(value, list):
@@ -212,13 +126,15 @@ def evidence_csv(curated: Curated) -> bytes:
     return _csv([name for name, _ in LONG_TABLES["evidence"]], rows())
 
 
-def claims_csv(curated: Curated) -> bytes:
+def claims_csv(site: Site) -> bytes:
+    curated = site.curated
+
     def rows() -> Iterator[list[Any]]:
-        for dataset in DATASETS:
+        for dataset in DATASET_NAMES:
             for entry_id, entry in _entries(curated, dataset):
                 for pointer, value in _walk(entry, ""):
                     if pointer and isinstance(value, dict) and "summary" in value and "evidence" in value and "/conflicts/" not in pointer:
-                        yield [dataset, entry_id, pointer, value.get("id"), value.get("summary"), value.get("note"), _sources(value)]
+                        yield [dataset, entry_id, pointer, value.get("id"), value.get("summary"), value.get("note"), sources_of(value)]
     return _csv([name for name, _ in LONG_TABLES["claims"]], rows())
 
 
@@ -226,23 +142,22 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def combined_json(curated: Curated, about: dict[str, Any]) -> bytes:
-    return _json({**about, "datasets": {name: curated.data(name) for name in DATASETS}})
+def combined_json(site: Site, about: dict[str, Any]) -> bytes:
+    return _json({**about, "datasets": {name: site.curated.data(name) for name in DATASET_NAMES}})
 
 
-def downloads(curated: Curated, pub: Publication, about: dict[str, Any]) -> dict[str, bytes]:
+def downloads(site: Site, pub: Publication, about: dict[str, Any]) -> dict[str, bytes]:
     """Every download, as ``{path below /data/: content}``, in a stable order."""
-    root = Path(curated.root)
-    files: dict[str, bytes] = {COMBINED: combined_json(curated, about)}
-    for name in DATASETS:
-        files[f"{name}.json"] = _json(curated.data(name))
+    files: dict[str, bytes] = {COMBINED: combined_json(site, about)}
+    for name in DATASET_NAMES:
+        files[f"{name}.json"] = _json(site.curated.data(name))
     for table in TABLES:
-        files[f"{table}.csv"] = table_csv(curated, table, pub)
-    files["evidence.csv"] = evidence_csv(curated)
-    files["claims.csv"] = claims_csv(curated)
-    for name in DATASETS:
-        files[f"{name}.yaml"] = (root / f"{name}.yaml").read_bytes()
-    for schema in sorted((root / "schemas").glob("*.schema.json")):
+        files[f"{table}.csv"] = table_csv(site, table, pub)
+    files["evidence.csv"] = evidence_csv(site)
+    files["claims.csv"] = claims_csv(site)
+    for name in DATASET_NAMES:
+        files[f"{name}.yaml"] = site.curated.path(name).read_bytes()
+    for schema in sorted(site.project.schemas.glob("*.schema.json")):
         files[f"schemas/{schema.name}"] = schema.read_bytes()
     return files
 

@@ -28,18 +28,25 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
+from lxml import etree
 
-from ..curated import Curated
+from ..datefmt import spell, spell_span
+from ..kinds import KINDS, Kind
+from ..site import Site
 from .citations import Publication, for_entry
-from .datadate import spell
 
 ATOM = "feed.xml"
 ICS = "timeline.ics"
 TITLE = "New quality productive forces (新质生产力): timeline"
 
 
-def _events(curated: Curated) -> list[dict[str, Any]]:
-    return [item for _, item in curated.items("timeline")]
+def feed_kind() -> Kind:
+    """The kind whose entries the feeds carry (the registry marks it ``feed=True``)."""
+    return next(k for k in KINDS.values() if k.feed)
+
+
+def _events(site: Site) -> list[dict[str, Any]]:
+    return site.entries(feed_kind().name)
 
 
 def _midnight(day: str) -> dt.datetime:
@@ -48,9 +55,7 @@ def _midnight(day: str) -> dt.datetime:
 
 def when(event: dict[str, Any]) -> str:
     """The date in words, saying what is unknown: ``November 2023 (day unknown)``."""
-    text = spell(str(event["date"]))
-    if event.get("end"):
-        text += f" to {spell(str(event['end']))}"
+    text = spell_span(str(event["date"]), event.get("end"))
     unknown = {"month": "day unknown", "year": "month and day unknown"}.get(str(event["precision"]))
     return f"{text} ({unknown})" if unknown else text
 
@@ -70,23 +75,24 @@ def calendar_span(event: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
 
 
 def _sources_text(event: dict[str, Any], pub: Publication) -> str:
-    cite = for_entry("event", event, pub)
+    cite = for_entry(feed_kind().name, event, pub)
     return "; ".join(f"{o.outlet}, {o.title_text}, {spell(o.published)}" for o in cite.originals)
 
 
-def left_out(curated: Curated) -> list[dict[str, Any]]:
-    return [e for e in _events(curated) if calendar_span(e) is None]
+def left_out(site: Site) -> list[dict[str, Any]]:
+    return [e for e in _events(site) if calendar_span(e) is None]
 
 
-def calendar(curated: Curated, pub: Publication) -> bytes:
-    omitted = left_out(curated)
+def calendar(site: Site, pub: Publication) -> bytes:
+    page = feed_kind().url
+    omitted = left_out(site)
     about = ("The dated events of the timeline of new quality productive forces. Events the sources date to a day are "
              "all-day events; events they date only to a month span that month and say \"day unknown\" (they did not "
              "last the month).")
     if omitted:
         names = "; ".join(f"{e['title']} ({e['date']})" for e in omitted)
         about += f" Left out, because the sources give only the year: {names}."
-    about += f" The full timeline: {pub.url('timeline/')}"
+    about += f" The full timeline: {pub.url(page)}"
     cal = Calendar()
     cal.add("prodid", "-//nqpf//New quality productive forces timeline//EN")
     cal.add("version", "2.0")
@@ -96,13 +102,13 @@ def calendar(curated: Curated, pub: Publication) -> bytes:
     cal.add("x-wr-calname", TITLE)
     cal.add("description", about)
     cal.add("x-wr-caldesc", about)
-    cal.add("url", pub.url("timeline/"))
+    cal.add("url", pub.url(page))
     stamp = _midnight(pub.data_date)
-    for event in _events(curated):
+    for event in _events(site):
         span = calendar_span(event)
         if span is None:
             continue
-        url = pub.url("timeline/", str(event["id"]))
+        url = pub.url(page, str(event["id"]))
         title = str(event["title"])
         description = [str(event["summary"]), f"Date: {when(event)}."]
         if event["precision"] == "month":
@@ -129,13 +135,14 @@ def calendar(curated: Curated, pub: Publication) -> bytes:
     return cal.to_ical()
 
 
-def atom(curated: Curated, pub: Publication) -> bytes:
+def atom(site: Site, pub: Publication) -> bytes:
+    page = feed_kind().url
     feed = FeedGenerator()
-    feed.id(pub.url("timeline/"))
+    feed.id(pub.url(page))
     feed.title(TITLE)
     feed.subtitle("Each dated event in the rise of new quality productive forces, with the news articles it rests on.")
     feed.link(href=pub.url(ATOM), rel="self", type="application/atom+xml")
-    feed.link(href=pub.url("timeline/"), rel="alternate", type="text/html")
+    feed.link(href=pub.url(page), rel="alternate", type="text/html")
     for author in pub.authors:
         name = author.get("name") or " ".join(p for p in (author.get("given-names"), author.get("family-names")) if p)
         feed.author({"name": name})
@@ -144,8 +151,8 @@ def atom(curated: Curated, pub: Publication) -> bytes:
     feed.updated(_midnight(pub.data_date))
     # Newest first, as readers list them: timeline.yaml is curated oldest first, and
     # places an entry known only to its year or month where it most likely belongs.
-    for event in reversed(_events(curated)):
-        url = pub.url("timeline/", str(event["id"]))
+    for event in reversed(_events(site)):
+        url = pub.url(page, str(event["id"]))
         entry = feed.add_entry(order="append")
         entry.id(url)
         entry.title(f"{when(event)}: {event['title']}")
@@ -162,8 +169,6 @@ def atom(curated: Curated, pub: Publication) -> bytes:
 def _titles_as_html(atom: bytes) -> bytes:
     """Entry titles as escaped HTML, like the summaries: feedgen writes them as text,
     which careless readers render as HTML anyway."""
-    from lxml import etree
-
     root = etree.fromstring(atom)
     for title in root.iterfind("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title"):
         title.set("type", "html")

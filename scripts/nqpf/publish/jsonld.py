@@ -19,8 +19,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..curated import Curated
-from .citations import KINDS, Publication, originals
+from ..kinds import KINDS
+from ..site import Site
+from .citations import Publication, originals
 from .exports import media_type
 
 CONTEXT = "https://schema.org"
@@ -45,11 +46,11 @@ def _creators(pub: Publication) -> list[dict[str, str]]:
     return people
 
 
-def defined_term_set(curated: Curated, pub: Publication) -> dict[str, Any]:
-    page = pub.url(KINDS["term"].page)
+def defined_term_set(site: Site, pub: Publication, kind: str) -> dict[str, Any]:
+    page = pub.url(KINDS[kind].url)
     terms = []
-    for _, item in curated.items("glossary"):
-        url = pub.url(KINDS["term"].page, item["id"])
+    for item in site.entries(kind):
+        url = pub.url(KINDS[kind].url, item["id"])
         names: list[Any] = list(item.get("aliases") or [])
         names.append({"@value": item["chinese"], "@language": "zh-Hans"})
         names.append({"@value": item["pinyin"], "@language": "zh-Latn-pinyin"})
@@ -67,7 +68,7 @@ def defined_term_set(curated: Curated, pub: Publication) -> dict[str, Any]:
 
 
 def _article(original, pub: Publication) -> dict[str, Any]:
-    url = pub.url(KINDS["source"].page, original.id)
+    url = pub.url(KINDS["source"].url, original.id)
     article = {"@type": "NewsArticle", "@id": url, "name": original.title_text, "datePublished": original.published,
                "publisher": {"@type": "Organization", "name": original.outlet}}
     if not original.title_is_ours:
@@ -77,12 +78,11 @@ def _article(original, pub: Publication) -> dict[str, Any]:
     return article
 
 
-def events(curated: Curated, pub: Publication) -> dict[str, Any]:
-    provinces = {item["id"]: item for _, item in curated.items("provinces")}
-    people = {item["id"]: item for _, item in curated.items("people")}
+def events(site: Site, pub: Publication, kind: str) -> dict[str, Any]:
+    provinces, people = site.of["province"], site.of["person"]
     graph = []
-    for _, item in curated.items("timeline"):
-        url = pub.url(KINDS["event"].page, item["id"])
+    for item in site.entries(kind):
+        url = pub.url(KINDS[kind].url, item["id"])
         event: dict[str, Any] = {
             "@type": "Event", "@id": url, "url": url, "name": item["title"], "description": item["summary"],
             "startDate": item["date"],
@@ -98,19 +98,19 @@ def events(curated: Curated, pub: Publication) -> dict[str, Any]:
             event["location"] = location
         attendees = [people[p] for p in item.get("people") or [] if p in people]
         if attendees:
-            event["attendee"] = [{"@type": "Person", "@id": pub.url(KINDS["person"].page, p["id"]), "name": p["name"]}
+            event["attendee"] = [{"@type": "Person", "@id": pub.url(KINDS["person"].url, p["id"]), "name": p["name"]}
                                  for p in attendees]
-        found = originals("event", item, pub)
+        found = originals(kind, item, pub)
         if found:
             event["subjectOf"] = [_article(o, pub) for o in found]
         graph.append(event)
     return {"@context": CONTEXT, "@graph": graph}
 
 
-def dataset(curated: Curated, pub: Publication, about: dict[str, Any], files: list[str]) -> dict[str, Any]:
+def dataset(site: Site, pub: Publication, about: dict[str, Any], files: list[str]) -> dict[str, Any]:
     """``files`` are the download paths below ``data/``."""
     page = pub.url("data/")
-    days = sorted(str(item["date"]) for _, item in curated.items("timeline"))
+    days = sorted(str(item["date"]) for kind in KINDS.values() if kind.jsonld == "Event" for item in site.entries(kind.name))
     data: dict[str, Any] = {
         "@context": CONTEXT, "@type": "Dataset", "@id": page, "url": page,
         "name": about["title"], "description": about["abstract"],
@@ -130,12 +130,13 @@ def dataset(curated: Curated, pub: Publication, about: dict[str, Any], files: li
     return data
 
 
-def for_page(url: str, curated: Curated, pub: Publication, about: dict[str, Any], files: list[str]) -> list[dict[str, Any]]:
-    """The JSON-LD objects for the page at ``url`` (``glossary/``, ...), if any."""
-    if url == KINDS["term"].page:
-        return [defined_term_set(curated, pub)]
-    if url == KINDS["event"].page:
-        return [events(curated, pub)]
+ROLES = {"DefinedTermSet": defined_term_set, "Event": events}
+
+
+def for_page(url: str, site: Site, pub: Publication, about: dict[str, Any], files: list[str]) -> list[dict[str, Any]]:
+    """The JSON-LD objects for the page at ``url`` (``glossary/``, ...), if any: a kind's page
+    carries what the registry gives as its ``jsonld`` role; the Data page, the data set."""
     if url == "data/":
-        return [dataset(curated, pub, about, files)]
-    return []
+        return [dataset(site, pub, about, files)]
+    kind = next((k for k in KINDS.values() if k.url == url and k.jsonld), None)
+    return [ROLES[kind.jsonld](site, pub, kind.name)] if kind else []

@@ -16,7 +16,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .render import human_date, number
+from ..datefmt import short as human_date
+from .render import number
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALED = re.compile(r"^(thousand|million|billion|trillion)\s+(.+)$")

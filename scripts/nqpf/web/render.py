@@ -1,26 +1,33 @@
-"""Jinja rendering for generated pages: layout in templates, data escaped.
+"""One Jinja environment for our templates; layout in templates, every value escaped.
 
 Templates produce Markdown with HTML blocks. Autoescaping makes every value
 safe inside HTML; text that lands in Markdown (headings, list items) goes
 through the ``md`` filter as well, so a ``*`` or ``[x](javascript:...)`` in
 the data stays literal text.
+
+Our templates render in one environment of their own (autoescaping, strict
+undefineds), made once per build; MkDocs renders the generated Markdown after
+that. The same filters and globals are registered on the theme's environment
+too (the adapter does it in ``on_env``), so the theme's partials format dates
+and citations as our pages do.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
+
+from .. import datefmt
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Python-Markdown honours a backslash only before these; "-" and "." matter
 # only at the start of a line, where generated text never begins.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!])")
+_CODE = re.compile(r"`([^`]+)`")
 
 
 def md(value: object) -> Markup:
@@ -32,28 +39,9 @@ def md(value: object) -> Markup:
     return escape(_MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split())))
 
 
-def human_date(value: str) -> str:
-    """``2024-01-31`` → ``31 Jan 2024``; ``2023-09`` → ``Sept 2023``; ``2023`` → ``2023``."""
-    parts = str(value).split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = dt.date(2000, int(parts[1]), 1).strftime("%b")
-    month = "Sept" if month == "Sep" else month
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def date_range(start: str, end: str | None = None) -> str:
-    """A date at its precision, or a span: ``5–11 Mar 2024``, ``28 Feb – 2 Mar 2024``."""
-    if not end:
-        return human_date(start)
-    first, last = human_date(start).split(" "), human_date(end).split(" ")
-    if first[1:] == last[1:]:
-        return f"{first[0]}\u2013{human_date(end)}"
-    if first[2:] == last[2:]:
-        return f"{' '.join(first[:2])} \u2013 {human_date(end)}"
-    return f"{human_date(start)} \u2013 {human_date(end)}"
+def inline_code(value: object) -> Markup:
+    """Escape for HTML, then show `backticked` words as code, as the schemas write them."""
+    return Markup(_CODE.sub(r"<code>\1</code>", str(escape(value))))
 
 
 def number(value: float | int) -> str:
@@ -67,23 +55,27 @@ def label(value: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = md
-    env.filters["human_date"] = human_date
-    env.filters["date_range"] = date_range
-    env.filters["number"] = number
-    env.filters["label"] = label
+FILTERS = {
+    "md": md, "inline_code": inline_code, "number": number, "label": label,
+    "human_date": datefmt.short, "date_range": datefmt.span, "spell": datefmt.spell,
+}
+
+_OPTIONS = dict(
+    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+)
+
+
+def register(env: jinja2.Environment, citations) -> None:
+    """Our filters and globals, on ``env`` (the theme's, or our own); ``citations``
+    maps ``(kind, entry)`` to its :class:`~nqpf.publish.citations.Citation`."""
+    from ..kinds import KINDS  # the registry imports the page arrangers, which use the filters above
+
+    env.filters.update(FILTERS)
+    env.globals.update(kinds=KINDS, entry_citation=citations)
+
+
+def environment(citations) -> jinja2.Environment:
+    """The environment our templates render in."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), **_OPTIONS)
+    register(env, citations)
     return env
-
-
-def render(template: str, **context: object) -> str:
-    return environment().get_template(template).render(**context)

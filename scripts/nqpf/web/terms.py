@@ -1,17 +1,19 @@
 """Glossary tooltips: the first use of a glossary term on a page links to its entry.
 
-Runs on the HTML of each page. The link carries the term's short definition
-in a tooltip that shows on hover and on keyboard focus (CSS) and is the
-link's accessible description. Text inside headings, links, code, quotes,
-form controls, SVG and Chinese-language elements is left alone, as is a
-glossary entry's own text on the glossary page.
+Runs on the HTML of each page, read with the standard library's HTML parser
+and written back token for token, so only text is ever rewritten. The link
+carries the term's short definition in a tooltip that shows on hover and on
+keyboard focus (CSS) and is the link's accessible description. Text inside
+headings, links, code, quotes, form controls, SVG and Chinese-language
+elements is left alone, as is a glossary entry's own text on the glossary page.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
+from html.parser import HTMLParser
 
 # Elements whose text is never linked: structure, verbatim text, controls.
 SKIP = frozenset(
@@ -20,22 +22,8 @@ SKIP = frozenset(
 )
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
-_LANG = re.compile(r"""\slang=["']?zh""", re.IGNORECASE)
-_TERM_ATTR = re.compile(r"""\sdata-term=["']([^"']+)""")
-# How a character of a term may appear in HTML text.
-_HTML_FORMS = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': '(?:"|&quot;|&\\#34;)',
-    "'": "(?:'|&\\#39;|&\\#x27;|\u2019)",
-    " ": r"\s+",
-}
-
-_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#34;", '"'), ("&#39;", "'"), ("&#x27;", "'"),
-             ("\u2019", "'"), ("&amp;", "&"))
+# How a character of a term may appear in running text.
+_TEXT_FORMS = {"'": "['\u2019]", " ": r"\s+"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +34,11 @@ class Term:
 
 
 def _pattern(phrase: str) -> str:
-    return "".join(_HTML_FORMS.get(ch, re.escape(ch)) for ch in phrase)
+    return "".join(_TEXT_FORMS.get(ch, re.escape(ch)) for ch in phrase)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).lower()
 
 
 class TermLinker:
@@ -57,75 +49,126 @@ class TermLinker:
         phrases: dict[str, str] = {}
         for item in glossary:
             for phrase in [item["term"], *(item.get("aliases") or [])]:
-                key = self._key(phrase)
+                key = _key(phrase)
                 phrases.setdefault(key, phrase)
                 self.terms.setdefault(key, Term(item["id"], item["short"], phrase.isupper()))
         alternatives = sorted(phrases.values(), key=len, reverse=True)
         self.regex = (
-            re.compile(r"(?<![\w&#-])(" + "|".join(map(_pattern, alternatives)) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
+            re.compile(r"(?<![\w-])(" + "|".join(map(_pattern, alternatives)) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
             if alternatives else None
         )
-        self._exact = {self._key(p): " ".join(p.split()) for p in alternatives}
-
-    @staticmethod
-    def _decode(text: str) -> str:
-        """Text as written in the data, from its HTML form."""
-        for form, char in _ENTITIES:
-            text = text.replace(form, char)
-        return " ".join(text.split())
-
-    @classmethod
-    def _key(cls, text: str) -> str:
-        return cls._decode(text).lower()
+        self._exact = {_key(p): " ".join(p.split()) for p in alternatives}
 
     def link(self, html: str, href: str, page_term: str | None = None) -> str:
         """``html`` with first uses linked to ``href + "#" + term id``."""
         if self.regex is None:
             return html
-        used: set[str] = set()
-        stack: list[tuple[str, bool, str | None]] = []  # (tag, skipped, glossary entry id)
-        out: list[str] = []
-        for token in _TOKEN.split(html):
-            if not token:
-                continue
-            if token.startswith("<"):
-                out.append(token)
-                self._track(token, stack)
-            elif any(skipped for _, skipped, _ in stack):
-                out.append(token)
-            else:
-                own = next((term for _, _, term in reversed(stack) if term), page_term)
-                out.append(self._replace(token, href, used, own))
-        return "".join(out)
+        rewriter = _Rewriter(self, href, page_term)
+        rewriter.feed(html)
+        rewriter.close()
+        return "".join(rewriter.out)
 
-    @staticmethod
-    def _track(token: str, stack: list[tuple[str, bool, str | None]]) -> None:
-        m = _TAG.match(token)
-        if not m:
-            return
-        closing, name = m[1] == "/", m[2].lower()
-        if closing:
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == name:
-                    del stack[i:]
-                    break
-        elif name not in VOID and not token.endswith("/>"):
-            skipped = name in SKIP or bool(_LANG.search(token)) or "nqpf-noterms" in token
-            term = _TERM_ATTR.search(token)
-            stack.append((name, skipped, term[1] if term else None))
-
-    def _replace(self, text: str, href: str, used: set[str], own: str | None) -> str:
-        def substitute(m: re.Match[str]) -> str:
-            key = self._key(m[1])
+    def replace(self, text: str, href: str, used: set[str], own: str | None) -> str:
+        """``text`` (plain, unescaped) as HTML, with the first use of each term not yet ``used`` linked."""
+        out, last = [], 0
+        for m in self.regex.finditer(text):
+            key = _key(m[1])
             term = self.terms[key]
-            if term.id in used or term.id == own or (term.case_sensitive and self._decode(m[1]) != self._exact[key]):
-                return m[0]
+            if term.id in used or term.id == own or (term.case_sensitive and " ".join(m[1].split()) != self._exact[key]):
+                continue
             used.add(term.id)
             tip = f"nqpf-tip-{term.id}"
-            return (
+            out.append(escape(text[last:m.start()], quote=False))
+            out.append(
                 f'<span class="nqpf-term-wrap"><a class="nqpf-term" href="{escape(href)}#{term.id}" '
-                f'aria-describedby="{tip}">{m[0]}</a><span class="nqpf-tip" id="{tip}" role="tooltip" '
+                f'aria-describedby="{tip}">{escape(m[0], quote=False)}</a><span class="nqpf-tip" id="{tip}" role="tooltip" '
                 f'data-search-exclude="tooltip">{escape(term.short)}</span></span>'
             )
+            last = m.end()
+        out.append(escape(text[last:], quote=False))
+        return "".join(out)
 
-        return self.regex.sub(substitute, text)
+
+class _Rewriter(HTMLParser):
+    """Copies HTML through, handing each run of linkable text to the linker.
+
+    A run of text is kept as written (entities and all) unless a term in it is linked;
+    only then is it written out again from its decoded form.
+    """
+
+    def __init__(self, linker: TermLinker, href: str, page_term: str | None):
+        super().__init__(convert_charrefs=False)
+        self.linker, self.href, self.page_term = linker, href, page_term
+        self.out: list[str] = []
+        self.used: set[str] = set()
+        self.stack: list[tuple[str, bool, str | None]] = []  # (tag, skipped, glossary entry id)
+        self.raw: list[str] = []
+        self.text: list[str] = []
+
+    def _flush(self) -> None:
+        if not self.raw:
+            return
+        raw, text = "".join(self.raw), "".join(self.text)
+        self.raw, self.text = [], []
+        if self.cdata_elem is not None or any(skipped for _, skipped, _ in self.stack):
+            self.out.append(raw)
+            return
+        own = next((term for _, _, term in reversed(self.stack) if term), self.page_term)
+        used = len(self.used)
+        linked = self.linker.replace(text, self.href, self.used, own)
+        self.out.append(linked if len(self.used) > used else raw)
+
+    def _text(self, raw: str, text: str) -> None:
+        self.raw.append(raw)
+        self.text.append(text)
+
+    def handle_data(self, data):
+        self._text(data, data)
+
+    def handle_entityref(self, name):
+        self._text(f"&{name};", unescape(f"&{name};"))
+
+    def handle_charref(self, name):
+        self._text(f"&#{name};", unescape(f"&#{name};"))
+
+    def handle_starttag(self, tag, attrs):
+        self._flush()
+        self.out.append(self.get_starttag_text())
+        if tag in VOID:
+            return
+        values = dict(attrs)
+        skipped = (tag in SKIP or (values.get("lang") or "").lower().startswith("zh")
+                   or "nqpf-noterms" in (values.get("class") or "").split())
+        self.stack.append((tag, skipped, values.get("data-term")))
+
+    def handle_startendtag(self, tag, attrs):
+        self._flush()
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        self._flush()
+        self.out.append(f"</{tag}>")
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_comment(self, data):
+        self._flush()
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self._flush()
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self._flush()
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self._flush()
+        self.out.append(f"<![{data}]>")
+
+    def close(self):
+        super().close()
+        self._flush()

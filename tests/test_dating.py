@@ -1,4 +1,5 @@
-"""The date of the data comes from git or the data itself, never from the clock."""
+"""The date of the data comes from git or the data itself, never from the clock; dates in words
+are the same in every locale. Each git test makes its own repository, with fixed commit dates."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import subprocess
 
 import pytest
 
-from conftest import DATA, ROOT
-from nqpf.publish import datadate
+from conftest import DATA
+from nqpf import datefmt
+from nqpf import dating as datadate
 
 
 def git(*args, cwd):
@@ -64,18 +66,51 @@ def test_a_bad_source_date_epoch_is_reported(monkeypatch, value):
         datadate.data_date(DATA)
 
 
-def test_the_real_data_is_dated_by_git(monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    expected = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "data"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    if not expected:
-        pytest.skip("not a git checkout: the data is dated by its newest day instead")
-    assert datadate.data_date(DATA) == expected
-
-
 @pytest.mark.parametrize("value, words", [("2024-01-31", "31 January 2024"), ("2023-09", "September 2023"), ("2023", "2023")])
 def test_spell(value, words):
-    assert datadate.spell(value) == words
+    assert datefmt.spell(value) == words
 
 
 def test_apa_date():
-    assert datadate.apa("2026-11-03") == "2026, November 3"
+    assert datefmt.apa("2026-11-03") == "2026, November 3"
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2024-01-31", "31 Jan 2024"), ("2023-09", "Sept 2023"), ("2023", "2023"),
+                                                 ("2024-06-05", "5 Jun 2024")])
+def test_short_dates_keep_the_precision(value, expected):
+    assert datefmt.short(value) == expected
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("2024-03-05", None, "5 Mar 2024"),
+    ("2024-03-05", "2024-03-11", "5–11 Mar 2024"),
+    ("2024-02-28", "2024-03-02", "28 Feb – 2 Mar 2024"),
+    ("2023-12-30", "2024-01-02", "30 Dec 2023 – 2 Jan 2024"),
+])
+def test_spans_write_shared_parts_once(start, end, expected):
+    assert datefmt.span(start, end) == expected
+
+
+def test_month_names_do_not_follow_the_locale():
+    import subprocess
+    import sys
+
+    code = "from nqpf import datefmt; print(datefmt.spell('2024-09-07'), datefmt.short('2024-09'))"
+    for locale in ("C.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env={"LC_ALL": locale, "LANG": locale, "PATH": "/usr/bin:/bin"}, check=True).stdout.strip()
+        assert out == "7 September 2024 Sept 2024", locale
+
+
+def test_with_source_date_epoch_every_date_of_the_site_agrees(monkeypatch):
+    """The footer's "last edited", the citations and the sitemap all take the one date."""
+    from conftest import FIXTURE_DATA, ROOT
+    from nqpf.publish import citations
+    from nqpf.site import Site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = Site.load(ROOT, data=FIXTURE_DATA)
+    pub = citations.publication(site, "https://example.org/nqpf/", "NQPF")
+    event = site.entries("event")[0]
+    assert site.edited == site.changed == pub.data_date == "2023-11-14"
+    assert "(2023, November 14)" in citations.for_entry("event", event, pub).apa

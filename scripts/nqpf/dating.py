@@ -1,10 +1,10 @@
-"""The date of the data, and of the build: from git or the data, never the clock.
+"""The date of the data and of the site: from git or the data, never the clock.
 
-Citations, feeds and the sitemap all carry a date. Taking it from the clock
-would make two builds of one commit differ and would claim that nothing
-changed when only the build ran again. So:
+Citations, the footer, feeds and the sitemap all carry a date. Taking it from
+the clock would make two builds of one commit differ, and would claim that
+something changed when only the build ran again. So:
 
-* :func:`data_date` is the day of the last commit that touched ``data/``,
+* :func:`data_date` is the day of the last commit that touched the data folder,
   falling back to the newest ISO day written in the data itself (for a
   tarball without ``.git``);
 * :func:`site_date` is the day of the last commit of the whole repository
@@ -12,7 +12,7 @@ changed when only the build ran again. So:
   :func:`data_date`.
 
 Both honour ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/)
-when it is set, as a packager's override.
+when it is set, as a packager's override, so every date on the site agrees.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class DateError(ValueError):
-    """SOURCE_DATE_EPOCH is set but is not a count of seconds."""
+    """SOURCE_DATE_EPOCH is set but is not a count of seconds, or nothing can date the data."""
 
 
-def _from_epoch() -> str | None:
+def from_epoch() -> str | None:
     raw = os.environ.get("SOURCE_DATE_EPOCH")
     if raw is None or raw == "":
         return None
@@ -41,8 +41,8 @@ def _from_epoch() -> str | None:
     return dt.datetime.fromtimestamp(int(raw), dt.UTC).date().isoformat()
 
 
-def _git_day(cwd: Path, *pathspec: str) -> str | None:
-    """``%cs``: the committer date, YYYY-MM-DD, of the newest matching commit."""
+def git_day(cwd: Path, *pathspec: str) -> str | None:
+    """``%cs``: the committer date, YYYY-MM-DD, of the newest commit touching ``pathspec``."""
     try:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%cs", "--", *pathspec],
@@ -72,7 +72,7 @@ def newest_day_in(data: Any) -> str | None:
 
 def data_date(data_dir: Path, data: Any = None) -> str:
     """The date of the data in ``data_dir``; ``data`` is its loaded content, for the fallback."""
-    day = _from_epoch() or _git_day(Path(data_dir), ".") or newest_day_in(data)
+    day = from_epoch() or git_day(Path(data_dir), ".") or newest_day_in(data)
     if day is None:
         raise DateError(f"cannot date the data in {data_dir}: no git history and no ISO date in the data")
     return day
@@ -80,25 +80,4 @@ def data_date(data_dir: Path, data: Any = None) -> str:
 
 def site_date(root: Path, data_dir: Path, data: Any = None) -> str:
     """The date of the site's last change: the newest commit of the repository at ``root``."""
-    return _from_epoch() or _git_day(Path(root)) or data_date(data_dir, data)
-
-
-# Spelled out here rather than by strftime, whose month names follow the locale.
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-
-
-def spell(date: str) -> str:
-    """An ISO date at any precision in words: ``2024-01-31`` → ``31 January 2024``,
-    ``2023-09`` → ``September 2023``, ``2023`` → ``2023``."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = MONTH_NAMES[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
-
-
-def apa(day: str) -> str:
-    """``2026-11-23`` → ``2026, November 23``, the date as an APA reference gives it."""
-    year, month, date = (int(p) for p in day.split("-"))
-    return f"{year}, {MONTH_NAMES[month - 1]} {date}"
+    return from_epoch() or git_day(Path(root)) or data_date(data_dir, data)

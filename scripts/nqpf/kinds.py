@@ -1,0 +1,309 @@
+"""The registry: every data file and every kind of entry, declared once.
+
+A **kind** is a list of entries in one data file (``data/<dataset>.yaml``,
+checked by ``data/schemas/<dataset>.schema.json``), shown on one generated page
+(``<page>``, from the template ``<page>.j2``), each entry anchored at its id.
+Its declaration says everything the other layers need:
+
+- the page, the citation label and title, the label of a fact on the Sources page;
+- the CSV columns of its table (each naming the schema field it comes from);
+- the ids its entries refer to in other kinds (checked by the validator, and
+  indexed both ways by :class:`nqpf.site.Site`);
+- its role in the feeds and in JSON-LD.
+
+Pages, citations, downloads, feeds, JSON-LD, the reference check and the tests
+read :data:`KINDS`; "Adding a kind of entry" in the README is the recipe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import datefmt
+from .web import arrange
+from .web.arrange import industries_anchor  # noqa: F401 - the drivers page's anchors, for the model
+
+Entry = dict[str, Any]
+
+
+# -- CSV columns ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: its name, the schema field it comes from (a dotted path
+    inside an entry) or, for a derived column, its own description."""
+
+    name: str
+    get: Callable[[Entry], Any]
+    field: str | None = None
+    about: str | None = None
+
+
+def at(path: str) -> Callable[[Entry], Any]:
+    def get(item: Entry) -> Any:
+        value: Any = item
+        for key in path.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+    return get
+
+
+def col(name: str, path: str | None = None) -> Column:
+    return Column(name, at(path or name), field=path or name)
+
+
+def _names(key: str, path: str) -> Callable[[Entry], list[str]]:
+    return lambda item: [x.get(key) for x in (item.get(path) or []) if isinstance(x, dict)]
+
+
+def _count(*paths: str) -> Callable[[Entry], int]:
+    def count(item: Entry) -> int:
+        total = 0
+        for path in paths:
+            value = item.get(path)
+            total += len(value) if isinstance(value, list) else int(isinstance(value, dict))
+        return total
+    return count
+
+
+def _sources(item: Entry) -> list[str]:
+    from .evidence import sources_of
+
+    return sources_of(item)
+
+
+SOURCES_COLUMN = Column("sources", _sources, about="Ids of the articles the entry rests on (see sources.csv), in the order "
+                                                   "the entry first quotes them; rejected readings of a conflict are not counted.")
+
+
+# -- The declaration ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ref:
+    """Entries of one kind name ids of another at ``path`` ("*" is any list item)."""
+
+    path: tuple[str, ...]
+    target: str  # a kind's name
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str            # in citation keys (nqpf:<name>:<id>) and link macros: never changes
+    dataset: str         # data/<dataset>.yaml, data/schemas/<dataset>.schema.json, /data/<dataset>.csv
+    page: str            # the generated page's source path; its template is <page>.j2
+    label: str           # what a citation calls one entry
+    group: str           # how the Sources page heads the facts of this kind
+    counted: str         # how the About page counts the entries
+    title: Callable[[Entry], str]    # the entry's name in a citation
+    text: Callable[[Entry], str]     # the text of a link to the entry
+    fact: Callable[[Entry], str] | None = None  # its label on the Sources page (default: text)
+    when: Callable[[Entry], str] | None = None  # a date added to the citation label
+    columns: tuple[Column, ...] = ()
+    refs: tuple[Ref, ...] = ()
+    arrange: Callable[..., dict] | None = None  # extra template context: f(site) -> dict
+    feed: bool = False           # its entries are the Atom feed and the calendar
+    jsonld: str | None = None    # "DefinedTermSet" or "Event": the page's structured data
+    cited: bool = True           # a fact that can cite sources (False for the sources themselves)
+
+    @property
+    def url(self) -> str:
+        """The page's URL below the site root: ``timeline/``."""
+        return self.page.removesuffix(".md") + "/"
+
+    @property
+    def template(self) -> str:
+        return self.page + ".j2"
+
+    def fact_label(self, entry: Entry) -> str:
+        return (self.fact or self.text)(entry)
+
+    def citation_label(self, entry: Entry) -> str:
+        return f"{self.label}, {self.when(entry)}" if self.when else self.label
+
+
+def _with_chinese(name_key: str) -> Callable[[Entry], str]:
+    return lambda e: f"{e[name_key]} ({e['chinese']})" if e.get("chinese") else str(e[name_key])
+
+
+def number_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _figure_title(e: Entry) -> str:
+    period = e.get("period_label") or datefmt.spell(str(e["period"]))
+    value = e.get("value_as_printed") or number_text(e["value"])
+    return f"{e['measure']}, {period}: {value} {e['unit']}"
+
+
+def _source_title(e: Entry) -> str:
+    return f"[{e['title']}]" if e.get("title_is_ours") else str(e["title"])
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind(
+        "source", "sources", "sources.md", "Source entry", "Sources", "source articles",
+        title=_source_title, text=lambda e: str(e["outlet"]), cited=False,
+        columns=(
+            col("id"), col("outlet"), col("outlet_basis"), col("title"), col("title_is_ours"), col("url"),
+            col("dateline"), col("published"), col("published_basis"), col("published_note"),
+            col("language_quality", "language.quality"), col("language_note", "language.note"),
+            Column("noise", _names("kind", "noise"), field="noise.kind"), col("file"),
+        ),
+        arrange=arrange.sources,
+    ),
+    Kind(
+        "event", "timeline", "timeline.md", "Timeline entry", "Timeline events", "dated events",
+        title=lambda e: str(e["title"]), text=lambda e: str(e["title"]),
+        when=lambda e: datefmt.spell_span(str(e["date"]), e.get("end")),
+        columns=(
+            col("id"), col("date"), col("precision"), col("end"), col("title"), col("summary"),
+            col("category"), col("place", "place.name"), col("province", "place.province"), col("people"),
+            Column("key", lambda item: bool(item.get("key")), field="key"), col("date_basis"),
+            Column("conflicts", lambda item: [c.get("field") for c in item.get("conflicts") or []], field="conflicts",
+                   about="The fields on which the sources disagree (each reading is in the JSON and YAML; their quotes in evidence.csv)."),
+            SOURCES_COLUMN,
+        ),
+        refs=(Ref(("people", "*"), "person"), Ref(("place", "province"), "province")),
+        arrange=arrange.timeline, feed=True, jsonld="Event",
+    ),
+    Kind(
+        "province", "provinces", "provinces.md", "Province entry", "Provinces", "provincial-level divisions",
+        title=_with_chinese("name"), text=lambda e: str(e["name"]),
+        columns=(
+            col("id"), col("code"), col("name"), col("chinese"), col("pinyin"), col("kind"), col("region"),
+            Column("role", at("role.summary"), field="role.summary",
+                   about="The role the sources give it in new quality productive forces, in our words; its quotes are in evidence.csv."),
+            col("emerging_industries", "industries.emerging"),
+            col("future_industries", "industries.future"), Column("cities", _names("name", "cities"), field="cities.name"),
+            Column("statements", _count("role", "plans", "mentions"),
+                   about="How many sourced statements (role, plans, mentions) the data records about it; each is a row of claims.csv."),
+            SOURCES_COLUMN,
+        ),
+        arrange=arrange.provinces,
+    ),
+    Kind(
+        "term", "glossary", "glossary.md", "Glossary entry", "Glossary terms", "glossary terms",
+        title=_with_chinese("term"), text=lambda e: str(e["term"]),
+        columns=(
+            col("id"), col("term"), col("aliases"), col("chinese"), col("pinyin"), col("category"),
+            col("short"), col("long"), col("related"), SOURCES_COLUMN,
+        ),
+        refs=(Ref(("related", "*"), "term"),),
+        arrange=arrange.glossary, jsonld="DefinedTermSet",
+    ),
+    Kind(
+        "person", "people", "people.md", "Person entry", "People", "people",
+        title=_with_chinese("name"), text=lambda e: str(e["name"]),
+        columns=(
+            col("id"), col("name"), col("chinese"), Column("printed_as", _names("name", "printed_as"), field="printed_as.name"),
+            col("name_note"), col("role"), col("affiliation"),
+            Column("statements", _count("points"), about="How many of their points the data records; each is a row of claims.csv."),
+            SOURCES_COLUMN,
+        ),
+        refs=(Ref(("printed_as", "*", "source"), "source"),),
+    ),
+    Kind(
+        "figure", "figures", "figures.md", "Figure entry", "Figures", "figures",
+        title=_figure_title, text=lambda e: str(e["measure"]),
+        fact=lambda e: f"{e['measure']} ({e.get('period_label') or e['period']})",
+        columns=(
+            col("id"), col("measure"), col("value"), col("value_as_printed"), col("unit"), col("period"),
+            col("period_label"), col("usd_value", "usd.value"), col("usd_unit", "usd.unit"),
+            col("change_value", "change.value"), col("change_unit", "change.unit"), col("change_basis", "change.basis"),
+            col("series"), col("place"), col("flag_issue", "flag.issue"), col("flag_arithmetic", "flag.arithmetic"),
+            col("note"), SOURCES_COLUMN,
+        ),
+        arrange=arrange.figures,
+    ),
+)}
+
+# The facts that can cite an article, in the order the Sources page lists them (after the concept).
+CITING_ORDER: tuple[str, ...] = tuple(name for name, kind in KINDS.items() if kind.cited)
+# The order the About page counts the entries in.
+COUNTED_ORDER: tuple[str, ...] = ("source", "event", "term", "person", "figure", "province")
+
+
+# -- The concept: one document, shown in parts -------------------------------------------------------------
+
+CONCEPT = "concept"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of concept.yaml, where it is shown, and what the Sources page calls it.
+    A part that is a list of items with ids is cited item by item, each at its own id."""
+
+    key: str
+    page: str
+    anchor: str
+    label: str
+    per_item: bool = False
+
+
+CONCEPT_PARTS: tuple[Part, ...] = (
+    Part("names", "definition.md", "names", "Names and translations"),
+    Part("definition", "definition.md", "official-definition", "The official definition"),
+    Part("formulations", "definition.md", "formulations", "Other formulations", per_item=True),
+    Part("basic_meaning", "definition.md", "basic-meaning", "Basic meaning"),
+    Part("hallmark", "definition.md", "hallmark", "Hallmark"),
+    Part("core", "definition.md", "core", "Core"),
+    Part("key", "definition.md", "key", "Key"),
+    Part("essence", "definition.md", "essence", "Essence"),
+    Part("why_it_matters", "definition.md", "why-it-matters", "Why it matters"),
+    Part("drivers", "drivers.md", "drivers", "The three drivers", per_item=True),
+    Part("measures", "drivers.md", "measures", "Measures", per_item=True),
+    Part("industries", "drivers.md", "industries", "Industries"),
+)
+
+# Ids inside the concept that name entries of a kind.
+CONCEPT_REFS: tuple[Ref, ...] = (
+    Ref(("definition", "speaker"), "person"),
+    Ref(("definition", "event"), "event"),
+    Ref(("formulations", "*", "speaker"), "person"),
+    Ref(("formulations", "*", "event"), "event"),
+    Ref(("industries", "*", "source"), "source"),
+)
+
+# Generated pages that show the concept rather than a kind: page -> the template's extra context.
+CONCEPT_PAGES: dict[str, Callable[..., dict]] = {
+    "definition.md": arrange.definition,
+    "drivers.md": arrange.drivers,
+}
+
+
+# -- Every data file ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    kind: Kind | None = None
+    refs: tuple[Ref, ...] = field(default_factory=tuple)
+
+
+def _datasets() -> tuple[Dataset, ...]:
+    """The sources, the concept, the other kinds in declaration order, then the pinyin exceptions."""
+    sources, *others = KINDS.values()
+    return (
+        Dataset(sources.dataset, kind=sources, refs=sources.refs),
+        Dataset(CONCEPT, refs=CONCEPT_REFS),
+        *(Dataset(k.dataset, kind=k, refs=k.refs) for k in others),
+        Dataset("pinyin-allow"),
+    )
+
+
+# Every curated file, in the order a reader meets them.
+DATASETS: tuple[Dataset, ...] = _datasets()
+DATASET_NAMES: tuple[str, ...] = tuple(d.name for d in DATASETS)
+
+
+def by_dataset(name: str) -> Kind | None:
+    return next((k for k in KINDS.values() if k.dataset == name), None)
+
+
+def by_page(page: str) -> Kind | None:
+    """The kind whose page is ``page`` (a source path ``timeline.md`` or a URL ``timeline/``)."""
+    return next((k for k in KINDS.values() if page in (k.page, k.url)), None)
