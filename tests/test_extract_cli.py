@@ -87,13 +87,43 @@ def test_undated_seed_counts_from_its_curated_date():
     assert ("on Wednesday", "2024-01-31") in [(d["text"], d["iso"]) for d in doc["dates"]]
 
 
+def test_an_article_without_a_date_says_so_and_still_succeeds(tmp_path):
+    path = tmp_path / "new.txt"
+    path.write_text("The plan was announced on Monday.\n", encoding="utf-8")
+    result = run_cli("extract", str(path))
+    assert result.returncode == 0
+    note = (
+        "no date of its own: no header line, no byline or date line with a whole date, no dateline with a year; "
+        "1 relative or yearless date(s) left unresolved; give the date to count from with --reference YYYY-MM-DD"
+    )
+    assert result.stderr == f"{path}: note: {note}\n"
+    (doc,) = documents(result.stdout)
+    assert doc["published"] is None and doc["undated"] == note
+    assert (doc["dates"][0]["iso"], doc["dates"][0]["unresolved"]) == (None, "the article has no date to count from")
+
+
 def test_reference_option_dates_a_new_article(tmp_path):
     path = tmp_path / "new.txt"
     path.write_text("The plan was announced on Monday.\n", encoding="utf-8")
-    (doc,) = documents(run_cli("extract", "--reference", "2024-03-13", str(path)).stdout)
+    result = run_cli("extract", "--reference", "2024-03-13", str(path))
+    assert result.returncode == 0 and result.stderr == ""
+    (doc,) = documents(result.stdout)
+    assert doc["reference"] == {"date": "2024-03-13", "basis": "--reference"} and "undated" not in doc
     assert doc["dates"][0]["iso"] == "2024-03-11"
     bad = run_cli("extract", "--reference", "13 March", str(path))
     assert bad.returncode == 2 and "not a date (YYYY-MM-DD): '13 March'" in bad.stderr
+
+
+def test_reference_option_gives_a_yearless_dateline_its_year(tmp_path):
+    path = tmp_path / "new.txt"
+    path.write_text("BEIJING, Feb. 7 (Xinhua) -- Quantum computing services went on sale on Monday.\n", encoding="utf-8")
+    without = run_cli("extract", str(path))
+    assert 'the dateline gives "Feb. 7" but no year' in without.stderr
+    result = run_cli("extract", "--reference", "2024-02-12", str(path))
+    assert result.returncode == 0 and result.stderr == ""
+    (doc,) = documents(result.stdout)
+    assert doc["reference"] == {"date": "2024-02-07", "basis": 'dateline "Feb. 7", year from --reference 2024-02-12'}
+    assert [(d["text"], d["iso"]) for d in doc["dates"]] == [("on Monday", "2024-02-05")]
 
 
 def test_output_is_identical_twice_and_jobs_do_not_change_it():

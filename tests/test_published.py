@@ -13,7 +13,7 @@ new ones (and never removes a line).
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -60,7 +60,7 @@ class _Ids(HTMLParser):
         self.ids.update(value for name, value in attrs if name == "id" and value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _page(path: Path) -> tuple[bool, set[str]]:
     """(is a redirect page, its ids)"""
     text = path.read_text("utf-8")

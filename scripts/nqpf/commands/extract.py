@@ -6,6 +6,11 @@ documents go to data/candidates/<name>.yaml instead (generated files: never
 edit them; no curated file is touched). A file that cannot be read is
 reported as ``path: message``, the others are still processed, and the exit
 status is then 1.
+
+An article with no date of its own and none from ``--reference`` or
+data/sources.yaml is no error: its record says why under ``undated``, and
+``path: note: ...`` on standard error says so too, so that its unresolved
+dates are not missed.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(found)
         if record is None:
             continue
+        if record.get("undated"):
+            print(f"{path}: note: {record['undated']}", file=sys.stderr)
         text = dump(record)
         if args.write:
             out.mkdir(parents=True, exist_ok=True)

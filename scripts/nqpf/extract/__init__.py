@@ -5,6 +5,13 @@ carrying the sentence it came from and that sentence's raw line numbers as
 ``evidence``. Candidates are what a curator reviews; nothing here writes to
 curated data. One module per field does the finding; this one walks the
 sentences, feeds each field, and merges repeated mentions.
+
+Relative and yearless dates count from the article's own date (header line,
+byline, dateline with a year: ``published``). Without one they count from the
+``reference`` given (``--reference``, or data/sources.yaml), except that a
+yearless dateline ("BEIJING, Feb. 7 (Xinhua) --") keeps its own day and takes
+only the year from the reference. With neither, the record says so under
+``undated`` and those dates stay unresolved.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..ingest import Article
+from ..ingest import Article, front
+from ..ingest.article import dateline_date
+from ..ingest.noise import HEADER_RE
 from . import dates, definitions, figures, industries, people, places, terms
 from .gazetteer import fold
 from .sentences import Sentence, sentences
@@ -39,9 +48,11 @@ def _published(article: Article, raw_lines: list[str]) -> dict | None:
         return None
     if basis == "header line":
         number = next((r.lines[0] for r in article.removed if r.kind == "header-line"), 1)
-        evidence = {"sentence": raw_lines[number - 1].strip(), "lines": [number]}
+        header = HEADER_RE.match(raw_lines[number - 1])  # without the headline that may follow on its line
+        evidence = {"sentence": header["header"] if header else raw_lines[number - 1].strip(), "lines": [number]}
     elif basis == "byline":
-        byline = article.first("byline")
+        # The first byline that carries the date: "By Global Times" may come before "Published: Apr 24, 2024".
+        byline = next((p for p in article.paragraphs if p.kind == "byline" and front.date_of(p.text) == iso), article.first("byline"))
         evidence = {"sentence": byline.text, "lines": byline.lines}
     else:
         evidence = {"sentence": article.dateline.text, "lines": [article.dateline.line]}
@@ -49,10 +60,28 @@ def _published(article: Article, raw_lines: list[str]) -> dict | None:
 
 
 def reference_of(article: Article, fallback: Reference | None = None) -> Reference | None:
+    """The article's own date; else a yearless dateline's day in the year ``fallback``
+    gives; else ``fallback`` itself (None when there is none)."""
     iso, basis = article.published
     if iso:
         return Reference(dt.date.fromisoformat(iso), basis)
+    if fallback is not None and article.dateline is not None and (day := dateline_date(article.dateline, fallback.date)):
+        return Reference(dt.date.fromisoformat(day), f'dateline "{article.dateline.date}", year from {fallback.basis} {fallback.date.isoformat()}')
     return fallback
+
+
+def undated(article: Article, unresolved: int) -> str:
+    """Why the article has no date to count from, and what to do about it."""
+    missing = "no header line, no byline or date line with a whole date, no dateline with a year"
+    partial = [f'"{p.text}" gives no day' for p in article.paragraphs if p.kind == "byline" and front.month_only(p.text)]
+    if article.dateline is not None and article.dateline.date:
+        partial.append(f'the dateline gives "{article.dateline.date}" but no year')
+    if partial:
+        missing += f" ({'; '.join(partial)})"
+    return (
+        f"no date of its own: {missing}; {unresolved} relative or yearless date(s) left unresolved; "
+        "give the date to count from with --reference YYYY-MM-DD"
+    )
 
 
 def _date_key(candidate: dates.DateCandidate) -> tuple:
@@ -99,6 +128,8 @@ def extract(article: Article, raw_text: str | None = None, reference: Reference 
     record: dict = {"source": article.path, "published": published}
     if published is None and ref is not None:
         record["reference"] = {"date": ref.date.isoformat(), "basis": ref.basis}
+    elif published is None:
+        record["undated"] = None  # says why once the dates left unresolved are counted, in this place in the record
 
     found = {name: _Merger() for name in FIELDS}
     sentence_list = sentences(article, raw_text)
@@ -157,6 +188,8 @@ def extract(article: Article, raw_text: str | None = None, reference: Reference 
                 data["alias"] = term.alias
             found["terms"].add(fold(term.term), data, evidence)
 
+    if "undated" in record:
+        record["undated"] = undated(article, sum(1 for d in found["dates"].values() if d.get("unresolved")))
     _count_surnames(found["people"], surnames)
     _add_recurring(found["terms"], sentence_list)
     _count_terms(found["terms"], sentence_list)

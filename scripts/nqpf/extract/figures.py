@@ -37,7 +37,8 @@ _PERCENT = r"(?:%|percent|per cent|percentage points?|pct)"
 UNITS = (
     r"(?:square kilometers|square kilometres|square meters|square metres|sq km|kilometers|kilometres|km|meters|metres|"
     r"kilowatt-hours|kilowatts|megawatts|gigawatts|terawatt-hours|kWh|MWh|GWh|TWh|kW|MW|GW|tonnes|tons|metric tons|"
-    r"hectares|mu|barrels|cubic meters|cubic metres|liters|litres|teraflops|petaflops|qubits|nanometers|nm|times|fold)"
+    r"hectares|mu|barrels|cubic meters|cubic metres|liters|litres|teraflops|petaflops|exaflops|PFLOPS|EFLOPS|qubits|"
+    r"nanometers|nm|times|fold)"
 )
 
 _FIGURE = re.compile(

@@ -93,7 +93,9 @@ AREAS = {
     "Xiong'an": "CN-HE", "Xiong'an New Area": "CN-HE", "Xiongan": "CN-HE", "Xiongan New Area": "CN-HE",
     "Boao": "CN-HI", "Wuzhen": "CN-ZJ", "Zhongguancun": "CN-BJ", "Lingang": "CN-SH", "Pudong New Area": "CN-SH",
     "Qianhai": "CN-GD", "Hengqin": "CN-GD", "Nansha": "CN-GD", "Binhai New Area": "CN-TJ",
-    "Liangjiang New Area": "CN-CQ",
+    "Liangjiang New Area": "CN-CQ", "Gui'an New Area": "CN-GZ", "Guian New Area": "CN-GZ", "Tianfu New Area": "CN-SC",
+    "Xixian New Area": "CN-SN", "Lanzhou New Area": "CN-GS", "Xiangjiang New Area": "CN-HN", "Jiangbei New Area": "CN-JS",
+    "Ganjiang New Area": "CN-JX", "Dianzhong New Area": "CN-YN", "Zhoushan Archipelago New Area": "CN-ZJ",
 }
 
 # GeoNames towns whose names English copy uses for something else.

@@ -2,6 +2,11 @@
 
 Every cleaned paragraph keeps the raw line numbers it came from, so a fact
 quoted from it can always be traced back to the untouched seed file.
+
+A raw line is either kept (in a paragraph) or removed (as noise), with one
+exception: a header line with text after it, the headline in the scrapes
+seen (" date 2025-02-13 Several provinces ..."), is both, its header removed
+and the rest kept as a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from ..months import MONTH_PATTERN, month_number
-from . import noise
+from . import front, noise
 from .typography import normalise
 
 BODY_KINDS = ("body", "list-item", "heading")
@@ -23,12 +28,6 @@ _CAPTION_RE = re.compile(
     r"|^(?:(?:A |This )?(?:file |aerial |drone )?photo taken on\b|File photo\b|Photo\s*:)",
     re.IGNORECASE,
 )
-_BYLINE_RE = re.compile(
-    r"^(?:By\s+[A-Z][A-Za-z.'\-]+(?:\s+[A-Za-z.'\-|:]+|\s+\d[\d:\-]*){0,14}"
-    r"|(?:Updated|Published|Posted)(?:\s+on)?\s*:?\s*(?:\d{4}-\d{2}-\d{2}|" + MONTH_PATTERN + r").*)$"
-)
-_ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MDY_IN_TEXT = re.compile(r"\b(" + MONTH_PATTERN + r")\s+(\d{1,2}),?\s+(\d{4})\b")
 
 _DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?(?:,\s(?!" + MONTH_PATTERN + r")[A-Z][A-Za-z.'\- ]{0,20}?)?)"
@@ -116,6 +115,15 @@ def _real_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def dateline_date(dateline: Dateline, reference: dt.date) -> str | None:
+    """The ISO date of a yearless dateline ("Feb. 7") in the year ``reference`` gives,
+    by the rule of :func:`_resolve_month_day`; None if the dateline has no day."""
+    if not dateline.date:
+        return None
+    parts = re.match(r"(\S+)\s+(\d{1,2})", dateline.date)
+    return _resolve_month_day(month_number(parts[1]) or 0, int(parts[2]), reference)
+
+
 def _resolve_month_day(month: int, day: int, reference: dt.date | None) -> str | None:
     """A yearless dateline belongs to the reference date's year, or the one before
     when that would put it more than a week after the reference."""
@@ -125,16 +133,6 @@ def _resolve_month_day(month: int, day: int, reference: dt.date | None) -> str |
         date = _real_date(year, month, day)
         if date and date <= reference + dt.timedelta(days=7):
             return date.isoformat()
-    return None
-
-
-def _date_from_text(text: str) -> str | None:
-    if m := _ISO_IN_TEXT.search(text):
-        date = _real_date(int(m[1]), int(m[2]), int(m[3]))
-        return date.isoformat() if date else None
-    if m := _MDY_IN_TEXT.search(text):
-        date = _real_date(int(m[3]), month_number(m[1]) or 0, int(m[2]))
-        return date.isoformat() if date else None
     return None
 
 
@@ -166,15 +164,17 @@ def _joins(line: str, following: str) -> bool:
     return len(line) >= 55 or following.lstrip()[:1].islower()
 
 
-def _blocks(lines: list[str], dropped: set[int]) -> list[list[int]]:
-    """Runs of consecutive kept, non-blank line indexes."""
+def _blocks(lines: list[str], dropped: set[int], alone: set[int]) -> list[list[int]]:
+    """Runs of consecutive kept, non-blank line indexes; a line in ``alone`` is a run of its own."""
     blocks: list[list[int]] = []
     current: list[int] = []
     for i, line in enumerate(lines):
-        if i in dropped or not line.strip():
+        if i in dropped or not line.strip() or i in alone:
             if current:
                 blocks.append(current)
                 current = []
+            if i in alone:
+                blocks.append([i])
         else:
             current.append(i)
     if current:
@@ -237,10 +237,16 @@ def clean(path: str, text: str) -> Article:
     dropped: dict[int, str] = {}
 
     content = [i for i, line in enumerate(lines) if line.strip()]
+    after_header: set[int] = set()
     for i in content[:3]:
         if m := noise.HEADER_RE.match(lines[i]):
             dropped[i] = "header-line"
-            article.header_date = m[1] if _real_date(*map(int, m[1].split("-"))) else None
+            article.header_date = m["date"] if _real_date(*map(int, m["date"].split("-"))) else None
+            if m["rest"]:
+                # What follows the header on its line (the headline, in the scrapes seen) is kept as a
+                # paragraph of its own: the scraper joined it to the header, not to the next line.
+                after_header.add(i)
+                lines = lines[:i] + [lines[i][m.start("rest"):]] + lines[i + 1:]
             break
 
     if (start := noise.footer_start(lines)) is not None:
@@ -259,7 +265,7 @@ def clean(path: str, text: str) -> Article:
         else:
             article.removed.append(Removed(kind, [i + 1]))
 
-    for block in _blocks(lines, set(dropped)):
+    for block in _blocks(lines, set(dropped) - after_header, after_header):
         for raw, numbers in _paragraphs(lines, block):
             cleaned = normalise(raw)
             if cleaned:
@@ -275,16 +281,28 @@ def clean(path: str, text: str) -> Article:
 
 
 def _mark_front_matter(article: Article) -> None:
-    """Headline and byline live before the body; find them there only."""
+    """Headline and byline live before the body; find them there only.
+
+    Bylines, date lines and issue lines (:mod:`.front`) are looked for in the
+    first four paragraphs; the first one with a whole date dates the article.
+    The headline is the first paragraph that is not one of them, when it reads
+    like a title and is not the last paragraph: a magazine prints its issue
+    line, a press release its date line, above the headline. A paragraph after
+    a "By ..." credit is not a headline: credits follow headlines.
+    """
     paragraphs = article.paragraphs
     for paragraph in paragraphs[:4]:
-        if paragraph.kind in ("body", "heading") and _BYLINE_RE.match(paragraph.text) and len(paragraph.text) <= 140:
+        if paragraph.kind in ("body", "heading") and front.is_byline(paragraph.text):
             paragraph.kind = "byline"
-            article.byline_date = article.byline_date or _date_from_text(paragraph.text)
+            article.byline_date = article.byline_date or front.date_of(paragraph.text)
+    first = next((i for i, p in enumerate(paragraphs) if p.kind != "byline"), None)
+    if first and any(p.text.startswith("By ") for p in paragraphs[:first]):
+        return
     if (
-        len(paragraphs) > 1
-        and paragraphs[0].kind in ("heading", "body")
-        and _is_title_like(paragraphs[0].text, allow_colon=True)
-        and not _DATELINE_RE.match(paragraphs[0].text)
+        first is not None
+        and first < len(paragraphs) - 1
+        and paragraphs[first].kind in ("heading", "body")
+        and _is_title_like(paragraphs[first].text, allow_colon=True)
+        and not _DATELINE_RE.match(paragraphs[first].text)
     ):
-        paragraphs[0].kind = "headline"
+        paragraphs[first].kind = "headline"

@@ -4,13 +4,20 @@ Each rule is a named pattern; :func:`classify_line` returns the rule's name
 for a noise line and ``None`` for article text. The comment-form footer is
 different: everything after its heading is dropped, so it is found by
 :func:`footer_start`.
+
+The scraper's header line is " date YYYY-MM-DD", perhaps with a time, and
+some scrapes put the headline on the same line after it
+(" date 2025-02-13 Several provinces ..."): :data:`HEADER_RE` gives the date
+and, as ``rest``, whatever follows it.
 """
 
 from __future__ import annotations
 
 import re
 
-HEADER_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*$")
+HEADER_RE = re.compile(
+    r"^\s*(?P<header>date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s+(?P<rest>\S.*?))?\s*$"
+)
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -28,6 +35,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # A press release's banner, above its date line and headline.
+    ("release-banner", re.compile(r"^\s*(?:FOR IMMEDIATE RELEASE|For Immediate Release|(?:NEWS|PRESS) RELEASE|(?:News|Press) Release)\s*:?\s*$")),
     ("advertisement", re.compile(r"^\s*(?:Advertisement|ADVERTISEMENT|Sponsored(?: content)?)\s*$")),
     (
         "editor-credit",
