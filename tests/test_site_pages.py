@@ -146,7 +146,7 @@ def test_terms_are_never_linked_in_headings_links_code_quotes_or_chinese(fixture
 
 def test_sources_page_lists_the_facts_citing_each_source(fixture_site):
     parsed = page(fixture_site, "sources")
-    cited = {e.attrs["id"]: e for e in parsed.find("h3")}
+    cited = {e.attrs["id"]: e for e in parsed.find("h4")}
     assert "Facts that cite it (" in cited["fixture-daily-2024-03-12-explainer-cited-by"].text
     links = {a.attrs["href"] for a in parsed.find("a")}
     for href in ("../timeline/#2024-03-05-npc-opens", "../glossary/#total-factor-productivity", "../people/#li-wenhua",
@@ -178,7 +178,9 @@ def test_home_answers_and_links_every_done_when_item(fixture_site):
     text = " ".join(parsed.find("article")[0].text.split())
     assert "新质生产力 xīn zhì shēngchǎnlì" in text
     assert "Advanced productivity led by innovation that leaves the old growth path behind." in text
-    assert "Data last updated" in text
+    # What the sources cover, and an edit date nobody takes for the end of that coverage.
+    assert "What the sources cover: 2 articles, 12–25 Mar 2024; 2 public pages cited as references, Mar 2025 – 12 Mar 2026." in text
+    assert "Last edited 1 Apr 2024: the date of the last change to the data, not of the news it covers." in text
     hrefs = {a.attrs["href"] for a in parsed.find("a")}
     for href in ("definition/", "timeline/#2023-09-heilongjiang-tour", "provinces/#guangdong", "glossary/",
                  "glossary/#total-factor-productivity", "sources/#fixture-daily-2024-03-12-explainer",

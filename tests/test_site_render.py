@@ -39,7 +39,7 @@ def env(fixture_model):
 
 def test_markers_are_filled(fixture_model, env):
     out = pages.fill_markers(env, fixture_model, "other.md", "# A\n\n<!-- nqpf:updated -->\n")
-    assert out.startswith("# A\n\n<p class=\"nqpf-updated\">Data last updated <time class=\"nqpf-updated-date\"")
+    assert out.startswith("# A\n\n<p class=\"nqpf-updated\" markdown=\"span\">What the sources cover: 2 articles, 12–25 Mar 2024;")
     assert f'datetime="{fixture_model.edited}"' in out
 
 

@@ -219,12 +219,29 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         ),
         arrange=arrange.figures,
     ),
+    Kind(
+        "view", "debate", "debate.md", "Debate entry", "Views in the debate", "views in the debate",
+        title=lambda e: f"{e['holder']}: {e['topic'].replace('-', ' ')}", text=lambda e: str(e["holder"]),
+        fact=lambda e: f"{e['holder']} ({datefmt.short(str(e['date']))})",
+        columns=(
+            col("id"), col("topic"), col("holder"), col("holder_kind"), col("date"), col("summary"), col("responds_to"),
+            col("note"), SOURCES_COLUMN,
+        ),
+        refs=(Ref(("responds_to", "*"), "view"),),
+        arrange=arrange.debate,
+    ),
+    Kind(
+        "correction", "corrections", "corrections.md", "Correction", "Corrections", "corrections",
+        title=lambda e: f"Correction of {datefmt.spell(str(e['date']))}: {e['entry']}", text=lambda e: str(e["entry"]),
+        columns=(col("id"), col("date"), col("entry"), col("was"), col("now"), col("reason"), SOURCES_COLUMN),
+        arrange=arrange.corrections,
+    ),
 )}
 
 # The facts that can cite an article, in the order the Sources page lists them (after the concept).
 CITING_ORDER: tuple[str, ...] = tuple(name for name, kind in KINDS.items() if kind.cited)
 # The order the About page counts the entries in.
-COUNTED_ORDER: tuple[str, ...] = ("source", "event", "term", "person", "figure", "province")
+COUNTED_ORDER: tuple[str, ...] = ("source", "event", "term", "person", "figure", "province", "view")
 
 
 # -- The concept: one document, shown in parts -------------------------------------------------------------
@@ -257,6 +274,8 @@ CONCEPT_PARTS: tuple[Part, ...] = (
     Part("drivers", "drivers.md", "drivers", "The three drivers", per_item=True),
     Part("measures", "drivers.md", "measures", "Measures", per_item=True),
     Part("industries", "drivers.md", "industries", "Industries"),
+    Part("wording", "definition.md", "wording", "How the wording changed", per_item=True),
+    Part("lineage", "definition.md", "lineage", "Theory and lineage", per_item=True),
 )
 
 # Ids inside the concept that name entries of a kind.
@@ -266,6 +285,8 @@ CONCEPT_REFS: tuple[Ref, ...] = (
     Ref(("formulations", "*", "speaker"), "person"),
     Ref(("formulations", "*", "event"), "event"),
     Ref(("industries", "*", "source"), "source"),
+    Ref(("wording", "*", "event"), "event"),
+    Ref(("lineage", "*", "term"), "term"),
 )
 
 # Generated pages that show the concept rather than a kind: page -> the template's extra context.

@@ -107,7 +107,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site, pub = self.site, self.pub
-        self.env = render.environment(self._cite)
+        self.env = render.environment(self._cite, self.site)
         self.generated = pages.generated(site, data_page=lambda: datapage.context(site, pub, self.dataset_citation))
         for src_uri, (template, context) in self.generated.items():
             self._add(files, config, src_uri, pages.render(self.env, site, template, context()))
@@ -160,7 +160,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         return anchors.add_aliases(html, page.url, self.config.moved_anchors, lambda target: get_relative_url(target, page.url))
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        render.register(env, self._cite)
+        render.register(env, self._cite, self.site)
         return env
 
 

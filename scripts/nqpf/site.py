@@ -168,6 +168,18 @@ class Site:
             raise DataError(str(error)) from error
 
     @cached_property
+    def covers(self) -> dict[str, dict]:
+        """What the sources cover, by kind of source: ``{"article": {"count": 5, "first": "2024-02-01",
+        "last": "2024-03-25"}, "reference": {...}}`` (a kind with no source is left out)."""
+        out: dict[str, dict] = {}
+        for source in self.entries("source"):
+            kind, published = source.get("kind", "article"), str(source["published"])
+            found = out.setdefault(kind, {"count": 0, "first": published, "last": published})
+            found["count"] += 1
+            found["first"], found["last"] = min(found["first"], published), max(found["last"], published)
+        return {kind: out[kind] for kind in ("article", "reference") if kind in out}
+
+    @cached_property
     def coverage(self) -> dict[str, tuple[int, int]]:
         """Source id -> (candidates curated, candidates), if ``python -m nqpf coverage`` counted them
         for exactly this data; else empty, and the Sources page leaves the counts out."""

@@ -59,13 +59,17 @@ def synthetic_project(dest: Path, articles: int) -> Path:
     sources_file = project / "data" / "sources.yaml"
     text = sources_file.read_text("utf-8")
     sources = yaml.safe_load(text)
-    real = [s for s in sources if isinstance(s, dict)]
+    real = [s for s in sources if isinstance(s, dict) and s.get("kind", "article") == "article"]
     for n in range(len(real), articles):
         original = real[n % len(real)]
         seed = project / original["file"]
         name = f"seeds/s{n:05d}_{seed.stem.split('_', 1)[-1]}.txt"
         shutil.copyfile(seed, project / name)
         clone = dict(original, id=f"{original['id'][:60]}-n{n}", file=name)
+        if "url" in clone:  # a url belongs to one source: the copies say where theirs would be
+            del clone["url"]
+            clone.pop("http_only", None)
+            clone["url_note"] = "A synthetic copy for the benchmark; it has no original."
         sources.append(clone)
     # The validator requires the file's first line, the schema comment, to stay.
     header = text.split("\n", 1)[0] + "\n" if text.startswith("#") else ""

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from ..curated import Curated
 from ..report import Problem
-from . import consistency, dates, pinyin, quotes, references, schema, sources
+from . import consistency, dates, evidence, pinyin, quotes, references, schema, sources
 
 Check = Callable[[Curated], Iterable[Problem]]
 
@@ -21,6 +21,9 @@ CHECKS: list[Check] = [
     sources.check_seed_files,
     sources.check_against_article,
     references.check_references,
+    evidence.check_evidence_kinds,
+    evidence.check_urls,
+    evidence.check_references_cited,
     quotes.check_quotes,
     quotes.check_own_words,
     dates.check_real_dates,

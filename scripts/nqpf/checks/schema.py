@@ -50,7 +50,17 @@ def _schema_errors(curated: Curated, name: str) -> list[jsonschema.ValidationErr
         return []
     registry = _registry(curated.project.schemas)
     validator = jsonschema.Draft202012Validator(curated.schema(name), registry=registry)
-    return sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line(tuple(e.absolute_path)), e.message))
+    errors = [_deepest(e) for e in validator.iter_errors(doc.data)]
+    return sorted(errors, key=lambda e: (doc.line(tuple(e.absolute_path)), e.message))
+
+
+def _deepest(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """For a value that fits none of a field's shapes (``oneOf``), the most telling reason:
+    ``language.quality: 'excellent' is not one of [...]`` rather than "not valid under any"."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        deepest = max(error.context, key=lambda e: (len(e.absolute_path), -len(e.message)))
+        return _deepest(deepest)
+    return error
 
 
 def check_schemas(curated: Curated) -> Iterable[Problem]:

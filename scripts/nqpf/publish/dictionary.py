@@ -29,6 +29,8 @@ _COMMON_TYPES = {
     "chinese": "simplified Chinese",
     "pinyin": "pinyin with tone marks",
     "sourceref": "list of ids",
+    "url": "URL (http: or https:)",
+    "context": "list of claim",
 }
 
 
@@ -77,6 +79,12 @@ def _type(node: dict[str, Any], common: dict[str, Any]) -> tuple[str, str | None
         return _COMMON_TYPES.get(name, name), None, target
     if "enum" in node:
         return "one of the values listed", None, node
+    if "oneOf" in node:
+        # A field of two shapes (a source's language: an article's object or a reference's code):
+        # describe the object, whose fields the dictionary lists, and say what else it may be.
+        shapes = [_type(option, common) for option in node["oneOf"]]
+        described = next((target for text, _, target in shapes if target.get("type") == "object"), node)
+        return " or ".join(text for text, _, _ in shapes), None, described
     kind = node.get("type")
     if kind == "array":
         item_type, shared, _ = _type(node.get("items", {}), common)

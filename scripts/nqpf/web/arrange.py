@@ -90,7 +90,10 @@ def figures(site: Any) -> dict:
 def sources(site: Any) -> dict:
     listed = [{"s": s, "groups": site.citing(s["id"]), "total": len(site.cited_by.get(s["id"], []))}
               for s in site.entries("source")]
-    return {"sources": listed, "coverage": site.coverage}
+    references = [e for e in listed if e["s"].get("kind") == "reference"]
+    references.sort(key=lambda e: (str(e["s"]["outlet"]).lower(), str(e["s"]["published"])))
+    return {"articles": [e for e in listed if e["s"].get("kind") != "reference"], "references": references,
+            "coverage": site.coverage}
 
 
 def definition(site: Any) -> dict:
@@ -108,3 +111,23 @@ def drivers(site: Any) -> dict:
         by_source.setdefault(entry["source"], []).append(entry)
     industries = [{"source": source, "anchor": industries_anchor(source), "entries": entries} for source, entries in by_source.items()]
     return {"c": site.concept, "industries": industries}
+
+
+TOPICS = (
+    ("made-in-china-2025", "Continuity with Made in China 2025"),
+    ("overcapacity", "Overcapacity and trade tensions"),
+    ("involution", "Local governments chasing the same industries (“involution”)"),
+    ("relabelling", "Relabelling business as new productive forces"),
+)
+
+
+def debate(site: Any) -> dict:
+    views = site.entries("view")
+    topics = [{"key": key, "label": label, "anchor": f"topic-{key}",
+               "views": sorted((v for v in views if v["topic"] == key), key=lambda v: (str(v["date"]), v["id"]))}
+              for key, label in TOPICS]
+    return {"topics": [t for t in topics if t["views"]]}
+
+
+def corrections(site: Any) -> dict:
+    return {"corrections": sorted(site.entries("correction"), key=lambda c: (c["date"], c["id"]), reverse=True)}

@@ -55,9 +55,33 @@ def label(value: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def entry_link(address: str) -> str:
+    """A site address (``people/#li-wenhua``, ``./``) as a link to its Markdown page, which MkDocs
+    resolves and checks: ``people.md#li-wenhua``."""
+    page, _, anchor = str(address).partition("#")
+    page = page.strip("/").removeprefix(".")
+    target = f"{page}.md" if page and page != "data" else ("data/index.md" if page else "index.md")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def covers(site) -> str:
+    """What the sources cover, in words: ``5 articles, 1 Feb – 25 Mar 2024; 30 references, ...``.
+    The footer of every page and the home page say it, so no reader takes the site for more current
+    than its sources."""
+    parts = []
+    for kind, one, many in (("article", "article", "articles"), ("reference", "public page cited as a reference",
+                                                                   "public pages cited as references")):
+        found = site.covers.get(kind)
+        if found:
+            name = one if found["count"] == 1 else many
+            parts.append(f"{found['count']} {name}, {datefmt.span(found['first'], found['last'])}")
+    return "; ".join(parts)
+
+
 FILTERS = {
     "md": md, "inline_code": inline_code, "number": number, "label": label,
-    "human_date": datefmt.short, "date_range": datefmt.span, "spell": datefmt.spell,
+    "human_date": datefmt.short, "date_range": datefmt.span, "spell": datefmt.spell, "entry_link": entry_link,
+    "covers": covers,
 }
 
 _OPTIONS = dict(
@@ -65,17 +89,18 @@ _OPTIONS = dict(
 )
 
 
-def register(env: jinja2.Environment, citations) -> None:
-    """Our filters and globals, on ``env`` (the theme's, or our own); ``citations``
-    maps ``(kind, entry)`` to its :class:`~nqpf.publish.citations.Citation`."""
+def register(env: jinja2.Environment, citations, site=None) -> None:
+    """Our filters and globals, on ``env`` (the theme's, or our own): ``citations`` maps
+    ``(kind, entry)`` to its :class:`~nqpf.publish.citations.Citation`; ``nqpf_site`` gives the
+    footer what the sources cover and when the data was last edited."""
     from ..kinds import KINDS  # the registry imports the page arrangers, which use the filters above
 
     env.filters.update(FILTERS)
-    env.globals.update(kinds=KINDS, entry_citation=citations)
+    env.globals.update(kinds=KINDS, entry_citation=citations, nqpf_site=site)
 
 
-def environment(citations) -> jinja2.Environment:
+def environment(citations, site=None) -> jinja2.Environment:
     """The environment our templates render in."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), **_OPTIONS)
-    register(env, citations)
+    register(env, citations, site)
     return env

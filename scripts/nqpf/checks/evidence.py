@@ -1,0 +1,96 @@
+"""Two kinds of evidence: articles are quoted, references are located, never copied.
+
+An article (``kind: article``) is a raw text in seeds/: a fact resting on it
+quotes it verbatim (:mod:`nqpf.checks.quotes` checks the quote). A reference
+(``kind: reference``) is a public web page: a fact resting on it says where
+on the page it is (``locator``) and stores none of its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from ..curated import Curated
+from ..kinds import DATASET_NAMES, KINDS
+from ..report import Problem
+from .walk import evidence_items, find_key
+
+SOURCES = KINDS["source"].dataset
+
+
+def _kinds(curated: Curated) -> dict[str, str]:
+    return {item["id"]: item.get("kind") for _, item in curated.items(SOURCES) if isinstance(item.get("id"), str)}
+
+
+def check_evidence_kinds(curated: Curated) -> Iterable[Problem]:
+    """An article is cited with a verbatim quote; a reference with a locator, and never a quote;
+    background (a `context` statement) cites references only."""
+    kinds = _kinds(curated)
+    for name in DATASET_NAMES:
+        doc = curated.docs.get(name)
+        if doc is None or name == SOURCES:
+            continue
+        for where, item in evidence_items(doc.data):
+            kind = kinds.get(item.get("source"))
+            if kind == "article" and "quote" not in item:
+                yield doc.problem(where, "an article is cited with a verbatim quote, not a locator")
+            elif kind == "reference" and "quote" in item:
+                yield doc.problem(where + ("quote",), "a reference is never quoted: state the fact in our own words and give a locator")
+            elif kind == "reference" and "locator" not in item:
+                yield doc.problem(where, "a reference needs a locator: where on the page the fact is")
+        for where, context in find_key(doc.data, "context"):
+            if not isinstance(context, list):
+                continue
+            for i, claim in enumerate(context):
+                for j, item in enumerate((claim or {}).get("evidence") or []) if isinstance(claim, dict) else ():
+                    if isinstance(item, dict) and kinds.get(item.get("source")) == "article":
+                        yield doc.problem(where + (i, "evidence", j, "source"),
+                                          "background cites a reference (a public page); what an article says goes outside `context`")
+
+
+def _url_problem(url: str) -> str | None:
+    if any(c.isspace() for c in url):
+        return "has a space in it"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return f"must be an http: or https: URL, not {parts.scheme + ':' if parts.scheme else 'a relative one'}"
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        return "must not carry credentials"
+    if not parts.hostname or "." not in parts.hostname:
+        return "has no host name"
+    return None
+
+
+def check_urls(curated: Curated) -> Iterable[Problem]:
+    """Every source URL is a well-formed http: or https: URL without credentials or spaces, used
+    once; http: only where the page is known only at http: (`http_only: true`)."""
+    doc = curated.docs.get(SOURCES)
+    first: dict[str, int] = {}
+    for i, item in curated.items(SOURCES):
+        url = item.get("url")
+        if not isinstance(url, str):
+            continue
+        problem = _url_problem(url)
+        if problem:
+            yield doc.problem((i, "url"), f"{url!r} {problem}")
+            continue
+        if url.startswith("http:") and item.get("http_only") is not True:
+            yield doc.problem((i, "url"), "use the https: address; if the page is known only at http:, say so with http_only: true")
+        if url in first:
+            yield doc.problem((i, "url"), f"{url} is already the url of the source on line {first[url]}")
+        else:
+            first[url] = doc.line((i, "url"))
+
+
+def check_references_cited(curated: Curated) -> Iterable[Problem]:
+    """Every reference is cited at least once; every article names its original (url) or says what
+    was searched for it (url_note)."""
+    doc = curated.docs.get(SOURCES)
+    cited = {item.get("source") for name in DATASET_NAMES if name != SOURCES and (d := curated.docs.get(name))
+             for _, item in evidence_items(d.data)}
+    for i, item in curated.items(SOURCES):
+        if item.get("kind") == "reference" and item.get("id") not in cited:
+            yield doc.problem((i, "id"), "no fact cites this reference; cite it or remove it")
+        if item.get("kind") == "article" and "url" not in item and "url_note" not in item:
+            yield doc.problem((i, "id"), "give the url of the article's original, or a url_note saying what was searched")
