@@ -18,6 +18,8 @@ PAGES = {
     "people": "people/index.html",
     "figures": "figures/index.html",
     "sources": "sources/index.html",
+    "debate": "debate/index.html",
+    "corrections": "corrections/index.html",
     "about": "about/index.html",
     "404": "404.html",
 }

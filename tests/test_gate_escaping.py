@@ -42,7 +42,17 @@ INJECTIONS: list[tuple[str, tuple]] = [
     ("provinces.yaml", ({"id": "guangdong"}, "plans", 0, "summary")),
     ("concept.yaml", ("definition", "summary")),
     ("concept.yaml", ("drivers", 0, "name")),
+    ("sources.yaml", ({"id": "chinadaily-2024-03-25-two-sessions-catchphrase"}, "url_note")),
 ]
+
+# (data file, path to a URL). A URL the validator accepts may still carry quotes and ampersands meant to
+# break out of an href: ``hostile_url`` appends them, with no space (which the validator refuses).
+URL_INJECTIONS: list[tuple[str, tuple]] = [
+    ("sources.yaml", ({"id": "chinadaily-2024-02-06-experts-new-productive-forces"}, "url")),
+]
+
+# A CITATION.cff whose title and abstract try to close the JSON-LD script and open another.
+HOSTILE_CFF = '</script><script>alert("x")</script><!-- & </SCRIPT >'
 
 
 def payloads(n: int) -> list[str]:
@@ -63,6 +73,10 @@ def hostile_value(original: object, n: int) -> str:
     return f"{original} " + " ".join(payloads(n))
 
 
+def hostile_url(original: str, n: int) -> str:
+    return f"{original}?q={n}09'onmouseover='alert({n}09)'&amp;x=1&r=1#'onfocus='alert({n}05)"
+
+
 def _step(node, step):
     if isinstance(step, dict):
         for item in node:
@@ -80,19 +94,21 @@ def schema_comment(text: str) -> str:
 
 def inject(data_dir: Path) -> dict[int, str]:
     """Write the payloads into the copy's data; the injection points by number (from 1)."""
-    by_file: dict[str, list[tuple[int, tuple]]] = {}
+    by_file: dict[str, list[tuple[int, tuple, object]]] = {}
     for n, (name, path) in enumerate(INJECTIONS, start=1):
-        by_file.setdefault(name, []).append((n, path))
+        by_file.setdefault(name, []).append((n, path, hostile_value))
+    for n, (name, path) in enumerate(URL_INJECTIONS, start=len(INJECTIONS) + 1):
+        by_file.setdefault(name, []).append((n, path, hostile_url))
     where = {}
     for name, points in by_file.items():
         file = data_dir / name
         text = file.read_text("utf-8")
         data = yaml.safe_load(text)
-        for n, path in points:
+        for n, path, hostile in points:
             parent = data
             for step in path[:-1]:
                 parent = _step(parent, step)
-            parent[path[-1]] = hostile_value(parent[path[-1]], n)
+            parent[path[-1]] = hostile(parent[path[-1]], n)
             where[n] = f"data/{name}: {' > '.join(map(str, path))}"
         file.write_text(schema_comment(text) + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
     return where
@@ -102,6 +118,10 @@ def inject(data_dir: Path) -> dict[int, str]:
 def hostile_site(tmp_path_factory):
     project = sitekit.copy_project(tmp_path_factory.mktemp("hostile-project"))
     where = inject(project / "data")
+    cff = (project / "CITATION.cff").read_text("utf-8")
+    cff = cff.replace('title: "New quality', f"title: '{HOSTILE_CFF} New quality").replace("explainer\"\n", "explainer'\n", 1)
+    cff = cff.replace("abstract: >-\n", f"abstract: >-\n  {HOSTILE_CFF.replace('<!--', 'x')}\n", 1)
+    (project / "CITATION.cff").write_text(cff, "utf-8")
     out = tmp_path_factory.mktemp("hostile-site")
     server = sitekit.PagesServer(out, sitekit.PREFIX)
     result = sitekit.build(project, out, server.url)
@@ -132,6 +152,12 @@ class _Audit(HTMLParser):
         self._script: tuple[str, list[str]] | None = None
 
     def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        href = (values.get("href") or "").strip()
+        if tag == "a" and href.startswith(("http:", "https:")) and not href.startswith(("http://127.0.0.1", "http://localhost")):
+            rel = set((values.get("rel") or "").split())
+            if not {"noopener", "noreferrer"} <= rel:
+                self.leaks.append(f"<a href={href[:80]!r}> leads off the site without rel=\"noopener noreferrer\"")
         for name, value in attrs:
             if name.startswith("on"):
                 self.leaks.append(f"<{tag}> has an event handler attribute {name}={value!r}")
@@ -307,3 +333,31 @@ def test_the_audit_catches_each_kind_of_leak():
     assert audit_ics("BEGIN:VCALENDAR\r\nSUMMARY:x\r\nX-NQPF-INJECTED:108\r\nEND:VCALENDAR\r\n") == [
         "injected calendar line: 'X-NQPF-INJECTED:108'"
     ]
+
+
+def test_a_hostile_url_stays_inside_its_href(hostile_site):
+    """The quotes in the URL are escaped within the attribute: the page still links the URL, whole."""
+    n = len(INJECTIONS) + 1
+    sources = (hostile_site.dir / "sources" / "index.html").read_text("utf-8")
+    hrefs = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                hrefs.append(dict(attrs).get("href", ""))
+
+    Links().feed(sources)
+    assert any(h.endswith(f"?q={n}09'onmouseover='alert({n}09)'&amp;x=1&r=1#'onfocus='alert({n}05)") for h in hrefs), hrefs[:5]
+
+
+def test_a_hostile_citation_cff_cannot_break_the_data_page(hostile_site):
+    """The copy has no .git, so its data is dated by the newest day in it; CITATION.cff's title and
+    abstract try to close the JSON-LD script and open another."""
+    html = (hostile_site.dir / "data" / "index.html").read_text("utf-8")
+    assert '<script>alert("x")' not in html
+    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    assert blocks and blocks[0]["name"].startswith(HOSTILE_CFF)
+    combined = json.loads((hostile_site.dir / "data" / "nqpf.json").read_text("utf-8"))
+    newest = max(re.findall(r'"(\d{4}-\d{2}-\d{2})"', json.dumps(combined["datasets"])))
+    assert combined["data_date"] == newest
+

@@ -40,8 +40,10 @@ def public(site_dir: Path) -> list[str]:
         if 'http-equiv="refresh"' in text:  # a redirect page stands for a page that moved
             continue
         found.append(page)
-        for ident in parse(article(text)).ids():
-            if not ident.startswith("nqpf-"):
+        for element in parse(article(text)).elements:
+            ident = element.attrs.get("id")
+            # Our own ids (nqpf-...) and the parts of a drawing (an SVG's title and description) are internal.
+            if ident and not ident.startswith("nqpf-") and element.tag != "svg" and not any(a.tag == "svg" for a in element.ancestors):
                 found.append(f"{page}#{ident}")
     files = {p.relative_to(site_dir).as_posix() for pattern in DOWNLOADS for p in site_dir.glob(pattern)}
     return found + sorted(files)

@@ -31,11 +31,21 @@ def test_values_share_the_largest_scale():
 
 
 def test_bars_follow_the_period_and_heights_the_value():
-    c = chart.chart("s", [figure("late", 4, "percent", "2024-03"), figure("early", 2, "percent", "2023-01", flag={"issue": "x"})])
+    c = chart.chart("s", [figure("late", 4, "percent", "2024-03"), figure("early", 2, "percent", "2023-01")])
     assert [b.figure for b in c.bars] == ["early", "late"]
     assert c.bars[1].height == pytest.approx(2 * c.bars[0].height, abs=0.2)
-    assert c.bars[0].flagged and not c.bars[1].flagged
     assert [b.label for b in c.bars] == ["Jan 2023", "Mar 2024"]
+
+
+def test_a_flagged_figure_is_never_a_data_point():
+    """A garbled value (1.6 for 1.06 trillion) drawn as a bar would show spending nearly doubling."""
+    figures = [figure("a", 832.7, "billion yuan", "2018", series="s"), figure("b", 1.6, "trillion yuan", "2023", series="s",
+                                                                              flag={"issue": "x"}),
+               figure("c", 900, "billion yuan", "2020", series="s")]
+    (c,) = chart.charts(figures)
+    assert [b.figure for b in c.bars] == ["a", "c"]
+    assert c.left_out == (("b", "2023"),)
+    assert chart.charts(figures[:2]) == [], "one unflagged figure is no series"
 
 
 def test_one_period_makes_a_comparison_labelled_by_measure():

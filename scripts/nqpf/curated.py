@@ -28,6 +28,8 @@ class Curated:
     # Files with entries blanked for failing their schema: rules about the file
     # as a whole (counts, coverage) skip them rather than report echoes.
     partial: set[str] = field(default_factory=set)
+    # Ids of those blanked entries, by file: references to them are not reported again as unknown.
+    blanked: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -53,6 +55,11 @@ class Curated:
 
     def ids(self, name: str) -> set[str]:
         return {item["id"] for _, item in self.items(name) if isinstance(item.get("id"), str)}
+
+    def known_ids(self, name: str) -> set[str]:
+        """The ids a reference may name: the sound entries', and those blanked for their shape
+        (whose problem is reported once, where it is)."""
+        return self.ids(name) | self.blanked.get(name, set())
 
     def schema(self, name: str) -> dict:
         return json.loads((self.project.schemas / f"{name}.schema.json").read_text("utf-8"))

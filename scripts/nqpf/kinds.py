@@ -161,13 +161,13 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         when=lambda e: datefmt.spell_span(str(e["date"]), e.get("end")),
         columns=(
             col("id"), col("date"), col("precision"), col("end"), col("title"), col("summary"),
-            col("category"), col("place", "place.name"), col("province", "place.province"), col("people"),
+            col("category"), col("place", "place.name"), col("province", "place.province"), col("concerns"), col("people"),
             Column("key", lambda item: bool(item.get("key")), field="key"), col("date_basis"),
             Column("conflicts", lambda item: [c.get("field") for c in item.get("conflicts") or []], field="conflicts",
                    about="The fields on which the sources disagree (each reading is in the JSON and YAML; their quotes in evidence.csv)."),
             SOURCES_COLUMN,
         ),
-        refs=(Ref(("people", "*"), "person"), Ref(("place", "province"), "province")),
+        refs=(Ref(("people", "*"), "person"), Ref(("place", "province"), "province"), Ref(("concerns", "*"), "province")),
         arrange=arrange.timeline, feed=True, jsonld="Event",
     ),
     Kind(

@@ -12,8 +12,8 @@ events run in this order:
   ``data/``, the feeds and ``robots.txt``;
 * ``on_page_markdown``: fill the markers of a hand-written page, date the page;
 * ``on_page_content``: the page's meta description, Open Graph, JSON-LD and
-  citation (from its own text), then the glossary links and the anchors
-  that moved (``moved_anchors``);
+  citation (from its own text), then the glossary links, ``rel`` on links that
+  leave the site, and the anchors that moved (``moved_anchors``);
 * ``on_env``: register our filters and globals on the theme's Jinja
   environment, for the theme's partials (MkDocs runs it after the pages' Markdown).
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
@@ -37,7 +38,7 @@ from mkdocs.utils import get_relative_url
 from .kinds import KINDS
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
-from .web import anchors, pages, render
+from .web import anchors, external, pages, render
 from .web.describe import describe, plain
 from .web.terms import TermLinker
 
@@ -157,6 +158,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         }
         href = "" if page.url == self.glossary_url else get_relative_url(self.glossary_url, page.url)
         html = self.linker.link(html, href)
+        html = external.mark_external(html, urlsplit(pub.site_url).hostname)
         return anchors.add_aliases(html, page.url, self.config.moved_anchors, lambda target: get_relative_url(target, page.url))
 
     def on_env(self, env, config: MkDocsConfig, files: Files):

@@ -49,9 +49,33 @@ def check_evidence_kinds(curated: Curated) -> Iterable[Problem]:
                                           "background cites a reference (a public page); what an article says goes outside `context`")
 
 
+# Fields that describe one kind of source only.
+ONLY = {
+    "article": ("file", "outlet_basis", "title_is_ours", "dateline", "published_basis", "published_note", "noise", "url_note"),
+    "reference": ("outlet_kind", "accessed", "republication_of"),
+}
+
+
+def check_source_fields(curated: Curated) -> Iterable[Problem]:
+    """A source carries only the fields of its kind: a reference has no file, noise or dateline;
+    an article has no outlet kind or access date."""
+    doc = curated.docs.get(SOURCES)
+    for i, item in curated.items(SOURCES):
+        kind = item.get("kind")
+        for other, fields in ONLY.items():
+            if other == kind or kind not in ONLY:
+                continue
+            for field in fields:
+                if field in item:
+                    yield doc.problem((i, field), f"only an {other} has a {field}; this source is a {kind}")
+
+
 def _url_problem(url: str) -> str | None:
     if any(c.isspace() for c in url):
         return "has a space in it"
+    bad = sorted(set(url) & set('<>"{}|\\^`'))
+    if bad:
+        return f"has {' '.join(bad)} in it, which a URL writes percent-encoded"
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return f"must be an http: or https: URL, not {parts.scheme + ':' if parts.scheme else 'a relative one'}"

@@ -18,14 +18,14 @@ def check_references(curated: Curated) -> Iterable[Problem]:
             continue
         for ref in dataset.refs:
             target = KINDS[ref.target].dataset
-            known = curated.ids(target)
+            known = curated.known_ids(target)
             pattern = ref.path if dataset.kind is None else ("*", *ref.path)
             for where, value in walk(doc.data, pattern):
                 if isinstance(value, str) and value not in known:
                     yield doc.problem(where, f"unknown {target} id {value!r}")
                 elif target == dataset.name and dataset.kind is not None and value == _entry(doc.data, where).get("id"):
                     yield doc.problem(where[:2], "an entry cannot refer to itself")
-    sources = curated.ids(KINDS["source"].dataset)
+    sources = curated.known_ids(KINDS["source"].dataset)
     for dataset in DATASETS:
         doc = curated.docs.get(dataset.name)
         if doc is None or dataset.kind is KINDS["source"]:

@@ -87,6 +87,7 @@ def only_sound(curated: Curated) -> Curated:
     sound = copy.copy(curated)
     sound.docs = dict(curated.docs)
     sound.partial = set(curated.partial)
+    sound.blanked = {name: set(ids) for name, ids in curated.blanked.items()}
     sound.__dict__["_schema_errors"] = {}  # its data differs, so it must not share the memo
     for name in DATASET_NAMES:
         doc = curated.docs.get(name)
@@ -96,6 +97,8 @@ def only_sound(curated: Curated) -> Curated:
         data = doc.data
         bad = {e.absolute_path[0] for e in errors if len(e.absolute_path) > 0}
         if isinstance(data, list) and all(len(e.absolute_path) > 0 or e.validator in ("minItems", "maxItems") for e in errors):
+            sound.blanked[name] = {item["id"] for i, item in enumerate(data)
+                                   if i in bad and isinstance(item, dict) and isinstance(item.get("id"), str)}
             data = [None if i in bad else item for i, item in enumerate(data)]
         else:
             data = None

@@ -15,7 +15,7 @@ def check_seed_files(curated: Curated) -> Iterable[Problem]:
     """Each source's file exists and reads cleanly; each seed has exactly one source."""
     doc = curated.docs["sources"]
     base = curated.project.seeds.parent
-    items = curated.items("sources")
+    items = [(i, item) for i, item in curated.items("sources") if item.get("kind") != "reference"]
     for i, file, first in repeats(doc, items, "file"):
         yield doc.problem((i, "file"), f"{file} is already described by the source on line {first}")
     listed = {item["file"] for _, item in items if isinstance(item.get("file"), str)}

@@ -33,6 +33,13 @@ class _Find(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    @classmethod
+    def present(cls, html: str, ident: str) -> bool:
+        finder = cls(ident)
+        finder.feed(html)
+        finder.close()
+        return finder.at is not None
+
 
 def _offset(html: str, line: int, column: int) -> int:
     lines = html.split("\n")
@@ -48,6 +55,8 @@ def add_aliases(html: str, page_url: str, moved: dict[str, str], relative) -> st
         if old_page != page_url:
             continue
         new_page, new_id = split(new)
+        if _Find.present(html, old_id):  # the old anchor is back (or never left): nothing to stand in for
+            continue
         if new_page == page_url:
             finder = _Find(new_id)
             finder.feed(html)

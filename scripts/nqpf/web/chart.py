@@ -5,12 +5,15 @@ scale first ("832.7 billion yuan" and "1.6 trillion yuan" become 0.8327 and
 1.6 trillion yuan); a series whose units cannot share a scale is not drawn.
 A series over time (distinct periods) gets vertical bars labelled by period;
 a comparison within one period gets horizontal bars labelled by measure.
+A flagged figure (one whose printed value does not add up) is never drawn as a
+data point: the chart leaves it out and its caption says so.
 The template turns a :class:`Chart` into SVG; the figures table is its text
 alternative.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -32,7 +35,6 @@ class Bar:
     figure: str
     label: str
     value_label: str
-    flagged: bool
     x: float
     y: float
     width: float
@@ -55,6 +57,7 @@ class Chart:
     bars: tuple[Bar, ...]
     ticks: tuple[Tick, ...]
     height: int
+    left_out: tuple[tuple[str, str], ...] = ()  # (figure id, label) of flagged figures not drawn
     width: int = WIDTH
     left: int = LEFT
     right: int = WIDTH - RIGHT
@@ -97,7 +100,6 @@ def _time_chart(series: str, unit: str, points: list[tuple[str, dict, float]]) -
             figure=figure["id"],
             label=figure.get("period_label") or human_date(period),
             value_label=number(round(value, 4)),
-            flagged="flag" in figure,
             x=round(LEFT + slot * i + (slot - bar_w) / 2, 1),
             y=round(baseline - plot_h * value / top, 1),
             width=round(bar_w, 1),
@@ -123,7 +125,6 @@ def _compare_chart(series: str, unit: str, points: list[tuple[str, dict, float]]
             figure=figure["id"],
             label=figure["measure"],
             value_label=number(round(value, 4)),
-            flagged="flag" in figure,
             x=left,
             y=TOP + i * (ROW + ROW_GAP) + 18,
             width=round(plot_w * value / top, 1),
@@ -155,9 +156,15 @@ def chart(series: str, figures: list[dict]) -> Chart | None:
 
 
 def charts(figures: list[dict]) -> list[Chart]:
-    """A chart for every series with at least two figures sharing a unit, in data order."""
+    """A chart for every series with at least two unflagged figures sharing a unit, in data order."""
     by_series: dict[str, list[dict]] = defaultdict(list)
     for figure in figures:
         if figure.get("series"):
             by_series[figure["series"]].append(figure)
-    return [c for series, items in by_series.items() if (c := chart(series, items))]
+    out = []
+    for series, items in by_series.items():
+        drawn = chart(series, [f for f in items if "flag" not in f])
+        if drawn:
+            left_out = tuple((f["id"], f.get("period_label") or human_date(f["period"])) for f in items if "flag" in f)
+            out.append(dataclasses.replace(drawn, left_out=left_out))
+    return out
