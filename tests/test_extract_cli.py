@@ -168,7 +168,7 @@ def test_queue_on_the_seeds_is_short():
     result = run_cli("queue")
     assert result.returncode == 0, result.stderr
     summary = result.stdout.strip().splitlines()[-1]
-    m = re.fullmatch(r"(\d+) of (\d+) candidates in 5 sources not curated yet \(\d+ dates, \d+ places, \d+ people, \d+ figures, \d+ terms\)", summary)
+    m = re.fullmatch(r"(\d+) of (\d+) candidates in 6 sources not curated yet \(\d+ dates, \d+ places, \d+ people, \d+ figures, \d+ terms\)", summary)
     assert m, summary
     left, total = int(m[1]), int(m[2])
     assert left <= total // 4

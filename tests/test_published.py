@@ -103,10 +103,21 @@ def test_the_list_holds_every_page_and_anchor_of_the_site(served_site):
                      + "\n  ".join(new[:20]))
 
 
-def test_an_alias_on_the_same_page_stands_just_before_the_entry():
+def test_an_alias_on_the_same_page_stands_at_the_start_of_the_entry():
     html = '<h2 id="top">T</h2>\n<section>\n<h3 id="new-id">New</h3>\n</section>'
     out = add_aliases(html, "timeline/", {"timeline/#old-id": "timeline/#new-id"}, lambda target: "../" + target)
-    assert out == '<h2 id="top">T</h2>\n<section>\n<span class="nqpf-alias" id="old-id"></span><h3 id="new-id">New</h3>\n</section>'
+    assert out == '<h2 id="top">T</h2>\n<section>\n<h3 id="new-id"><span class="nqpf-alias" id="old-id"></span>New</h3>\n</section>'
+
+
+def test_an_alias_in_a_table_row_stands_in_its_first_cell():
+    html = '<table><tbody>\n<tr id="new-id"><td>x</td></tr></tbody></table>'
+    out = add_aliases(html, "figures/", {"figures/#old-id": "figures/#new-id"}, lambda target: target)
+    assert out == '<table><tbody>\n<tr id="new-id"><td><span class="nqpf-alias" id="old-id"></span>x</td></tr></tbody></table>'
+
+
+def test_an_alias_whose_anchor_is_back_adds_nothing():
+    html = '<h3 id="old-id">Old</h3><h3 id="new-id">New</h3>'
+    assert add_aliases(html, "p/", {"p/#old-id": "p/#new-id"}, lambda target: target) == html
 
 
 def test_an_anchor_moved_to_another_page_leaves_a_link_behind():

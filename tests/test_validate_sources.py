@@ -14,7 +14,7 @@ from nqpf.curated import load_curated
 def test_real_data_validates():
     result = run_cli("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data: valid (5 sources")
+    assert result.stdout.startswith("data: valid (")
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ LAST_ITEM = line_of("- id: chinadaily-2024-02-06")
             "  file: seeds/004_c644d251e1e23a76.txt",
             "  file: seeds/005_missing.txt",
             [
-                "1: seeds/004_c644d251e1e23a76.txt has no entry; add one for every article in seeds/",
+                "1: seeds/004_c644d251e1e23a76.txt has no entry; add one for every article in seeds/ (python -m nqpf draft makes one)",
                 "{L}: 4.file: seeds/005_missing.txt does not exist",
             ],
         ),
@@ -121,7 +121,7 @@ def test_each_mistake_is_reported_with_file_line_and_message(project, old, new, 
 def test_a_seed_without_a_source_is_reported(project):
     (project / "seeds" / "005_new.txt").write_text("A new article about industrial policy and growth.\n", encoding="utf-8")
     problems = [str(p).replace(str(project) + "/", "") for p in run_checks(load_curated(project / "data"))]
-    assert problems == ["data/sources.yaml:1: seeds/005_new.txt has no entry; add one for every article in seeds/"]
+    assert problems == ["data/sources.yaml:1: seeds/005_new.txt has no entry; add one for every article in seeds/ (python -m nqpf draft makes one)"]
 
 
 def test_unreadable_seed_is_reported(project):

@@ -13,6 +13,8 @@ COMMANDS = {
     "ingest": "clean raw articles from seeds/ into paragraphs with raw line numbers",
     "validate": "check the curated data in data/ and report every problem as file:line",
     "extract": "find candidate facts (dates, places, people, figures, ...) in articles",
+    "draft": "draft curated entries from a new article into data/drafts/, never touching the curated files",
+    "accept": "move a draft's reviewed entries into the curated files, adding lines only",
     "queue": "list, per source, the candidate facts the curated data does not cover yet",
     "coverage": "count, per source, the candidates the curated data covers, for the Sources page (build/coverage/)",
     "bench": "measure extraction, build time, scale, Lighthouse, page weight and search index against plain Material",

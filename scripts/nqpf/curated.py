@@ -30,6 +30,8 @@ class Curated:
     partial: set[str] = field(default_factory=set)
     # Ids of those blanked entries, by file: references to them are not reported again as unknown.
     blanked: dict[str, set[str]] = field(default_factory=dict)
+    # Articles a draft in data/drafts/ describes (seeds/<name>.txt -> the draft): not yet curated, not missing.
+    drafted: dict[str, str] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -86,4 +88,10 @@ def load_curated(project: Project | Path | str) -> Curated:
         doc, problems = load(curated.path(name), shown=project.show(curated.path(name)))
         curated.docs[name] = doc
         curated.problems.extend(problems)
+    for path in sorted(project.drafts.glob("*.yaml")):
+        doc, _ = load(path)  # the draft's own problems are validate's to report
+        sources = ((doc.data or {}).get("add") or {}).get("sources") if isinstance(doc.data, dict) else None
+        for source in sources if isinstance(sources, list) else []:
+            if isinstance(source, dict) and isinstance(source.get("file"), str):
+                curated.drafted[source["file"]] = project.show(path)
     return curated

@@ -39,7 +39,7 @@ CHECKS: list[Check] = [
 
 
 # Every rule in the order it applies, for the About page: shape first, then the rest.
-RULES: tuple[Check, ...] = (schema.check_schemas, schema.check_schema_comment, *CHECKS)
+RULES: tuple[Check, ...] = (schema.check_schemas, schema.check_schema_comment, schema.check_no_todo, *CHECKS)
 
 
 def run_checks(curated: Curated, debug: bool = False) -> list[Problem]:
@@ -51,6 +51,7 @@ def run_checks(curated: Curated, debug: bool = False) -> list[Problem]:
     problems = list(curated.problems)
     problems.extend(schema.check_schemas(curated))
     problems.extend(schema.check_schema_comment(curated))
+    problems.extend(schema.check_no_todo(curated))
     sound = schema.only_sound(curated)
     for check in CHECKS:
         try:

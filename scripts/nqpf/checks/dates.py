@@ -30,6 +30,13 @@ def parse(value: str) -> tuple[dt.date, str] | None:
 _ID_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-(?!\d{2}(?:-|$))")
 
 
+def order_key(entry: object) -> tuple:
+    """Where an event stands on the timeline: by its start date, then its id (the order
+    :func:`check_timeline` requires, and the one accept keeps)."""
+    parsed = parse(str(entry.get("date", ""))) if isinstance(entry, dict) else None
+    return (parsed[0] if parsed else dt.date.max, str(entry.get("id")) if isinstance(entry, dict) else "")
+
+
 def _dated_by(ident: str, date: str) -> bool:
     """The date an id starts with is the event's date or a less precise form of it: an id
     never changes, so ``2023-09-...`` stays when the date becomes ``2023-09-07``."""

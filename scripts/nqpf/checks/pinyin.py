@@ -16,6 +16,7 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from ..curated import Curated
+from ..drafts import is_todo
 from ..report import Problem
 from .walk import find_key
 
@@ -59,7 +60,7 @@ def check_pinyin(curated: Curated) -> Iterable[Problem]:
             for step in where[:-1]:
                 parent = parent[step]
             chinese = parent.get("chinese") if isinstance(parent, dict) else None
-            if not isinstance(written, str) or not isinstance(chinese, str):
+            if not isinstance(written, str) or not isinstance(chinese, str) or is_todo(written) or is_todo(chinese):
                 continue
             if (chinese, _key(written)) in allowed or matches(chinese, written):
                 continue

@@ -3,7 +3,8 @@
 Extracts candidates from each seed (or the articles given) and checks them
 against data/: a date not on the timeline, a place whose province has
 nothing reported, a person not in people.yaml, a figure not in figures.yaml,
-a term not in the glossary. Ends with a summary count. Reads data/ only;
+a term not in the glossary. Ends with a summary count, and names the articles
+drafted in data/drafts/ but not accepted yet. Reads data/ only;
 writes nothing. A file that cannot be read is reported as ``path: message``
 and the exit status is 1; otherwise it is 0, however long the queue.
 """
@@ -75,4 +76,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {LABELS[field]:<7} {describe(field, candidate)}  [line {lines}]")
     by_field = ", ".join(f"{left_by_field[f]} {f}" for f in QUEUED)
     print(f"\n{all_left} of {all_total} candidates in {sources} sources not curated yet ({by_field})")
+    curated_files = {str(item.get("file")) for _, item in curated.items("sources")}
+    waiting = {file: draft for file, draft in curated.drafted.items() if file not in curated_files}
+    for file, draft in sorted(waiting.items()):
+        print(f"{file}: drafted in {draft}, not accepted yet (python -m nqpf accept {draft})")
     return report(problems)

@@ -3,8 +3,9 @@
 Ids never change, but an entry can be merged into another or move to another
 page. ``moved_anchors`` in the plugin's configuration maps each old anchor
 (``timeline/#old-id``) to its new place (``timeline/#new-id``). On the same
-page the old id becomes an empty element just before the new one, so a link
-from a report still lands on the entry, with or without JavaScript; on
+page the old id becomes an empty element at the start of the new one (in a
+table row, of its first cell, where HTML allows it), so a link from a report
+still lands on the entry, with or without JavaScript; on
 another page it becomes a short note at the end of the old page linking on.
 Whole pages that move get a redirect page from ``mkdocs-redirects``.
 """
@@ -22,16 +23,35 @@ def split(address: str) -> tuple[str, str]:
 
 
 class _Find(HTMLParser):
+    """Where an element with ``ident`` starts, and where its content (or, for a table row, the
+    content of its first cell) begins."""
+
     def __init__(self, ident: str):
         super().__init__(convert_charrefs=True)
         self.ident = ident
         self.at: tuple[int, int] | None = None
+        self.inside: tuple[int, int] | None = None
+        self._row = False
+
+    def _end_of_tag(self) -> tuple[int, int]:
+        line, column = self.getpos()
+        text = self.get_starttag_text() or ""
+        lines = text.split("\n")
+        return (line + len(lines) - 1, (column if len(lines) == 1 else 0) + len(lines[-1]))
 
     def handle_starttag(self, tag, attrs):
         if self.at is None and dict(attrs).get("id") == self.ident:
             self.at = self.getpos()
+            if tag == "tr":
+                self._row = True
+            else:
+                self.inside = self._end_of_tag()
+        elif self._row and self.inside is None and tag in ("td", "th"):
+            self.inside = self._end_of_tag()
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        if self.at is None and dict(attrs).get("id") == self.ident:
+            self.at = self.getpos()
 
     @classmethod
     def present(cls, html: str, ident: str) -> bool:
@@ -61,8 +81,8 @@ def add_aliases(html: str, page_url: str, moved: dict[str, str], relative) -> st
             finder = _Find(new_id)
             finder.feed(html)
             finder.close()
-            if finder.at is not None:
-                at = _offset(html, *finder.at)
+            if finder.inside is not None:
+                at = _offset(html, *finder.inside)
                 html = html[:at] + f'<span class="nqpf-alias" id="{escape(old_id)}"></span>' + html[at:]
                 continue
         notes.append(f'<p class="nqpf-moved" id="{escape(old_id)}">This entry has moved: '
