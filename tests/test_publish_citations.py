@@ -45,8 +45,9 @@ def entry(site, kind, entry_id):
      f"{US} new quality productive forces (新质生产力) [Glossary entry; based on Global Times (republished on a third-party "
      f"WordPress site), 12 March 2024]. {TAIL} {SITE}glossary/#new-quality-productive-forces"),
     ("province", "liaoning",
-     f"{US} Liaoning (辽宁) [Province entry; based on Unknown (an explainer card of a Chinese state outlet), 1 February 2024]. "
-     f"{TAIL} {SITE}provinces/#liaoning"),
+     f"{US} Liaoning (辽宁) [Province entry; based on Unknown (an explainer card of a Chinese state outlet), 1 February 2024; "
+     "yp-sz.com, mirroring a Xinhua dispatch, 25 January 2024; xxszxw.net, mirroring a China News Service dispatch "
+     f"(the page names 南方周末 as its source), 13 June 2024]. {TAIL} {SITE}provinces/#liaoning"),
     ("person", "xi-jinping",
      f"{US} Xi Jinping (习近平) [Person entry; based on Global Times (republished on a third-party WordPress site), 12 March 2024; "
      "Unknown (an explainer card of a Chinese state outlet), 1 February 2024; China Daily, 6 February 2024]. "
