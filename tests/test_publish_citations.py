@@ -35,12 +35,17 @@ def entry(site, kind, entry_id):
     ("event", "2024-01-31-politburo-study-session",
      f"{US} Xi defines new productive forces at a Politburo group study session [Timeline entry, 31 January 2024; "
      "based on Unknown (an explainer card of a Chinese state outlet), 1 February 2024; China Daily (inferred), 25 March 2024; "
-     f"PR Newswire, carrying a Global Times report, 6 February 2024]. {TAIL} {SITE}timeline/#2024-01-31-politburo-study-session"),
+     "PR Newswire, carrying a Global Times report, 6 February 2024; Youth League site (qnzz.youth.cn), republishing Xinhua, "
+     "23 February 2024; CSIS Interpret, 2024; Bilby Five Things, February 2024; gov.cn (English), carrying Xinhua, "
+     f"1 February 2024]. {TAIL} {SITE}timeline/#2024-01-31-politburo-study-session"),
     ("event", "2023-09-heilongjiang-first-mention",
-     f"{US} Xi first raises \"new quality productive forces\" in Heilongjiang [Timeline entry, September 2023; based on "
-     "Global Times (republished on a third-party WordPress site), 12 March 2024; China Daily (inferred), 25 March 2024; "
+     f"{US} Xi first raises \"new quality productive forces\" in Heilongjiang [Timeline entry, 6 September 2023 to 8 September 2023; "
+     "based on Global Times (republished on a third-party WordPress site), 12 March 2024; China Daily (inferred), 25 March 2024; "
      "PR Newswire, carrying a Global Times report, 6 February 2024; Unknown (an explainer card of a Chinese state outlet), "
-     f"1 February 2024]. {TAIL} {SITE}timeline/#2023-09-heilongjiang-first-mention"),
+     "1 February 2024; Xinhua, 10 September 2023; Qiushi, 16 November 2023; Shandong News (sdnews.com.cn), republishing Xinhua, "
+     "12 September 2023; yaeee.com (an association's website), republishing a Xinhua commentary, 11 September 2023; "
+     "Yunnan Academy of Social Sciences, 19 April 2024; Hong Kong Commercial Daily, 8 March 2026]. "
+     f"{TAIL} {SITE}timeline/#2023-09-heilongjiang-first-mention"),
     ("term", "new-quality-productive-forces",
      f"{US} new quality productive forces (新质生产力) [Glossary entry; based on Global Times (republished on a third-party "
      f"WordPress site), 12 March 2024]. {TAIL} {SITE}glossary/#new-quality-productive-forces"),
@@ -84,7 +89,11 @@ def test_bibtex_of_the_politburo_study_session(curated, pub):
   note         = {Timeline entry, 31 January 2024. Data as of 23 November 2026. Based on: Unknown (an explainer card of a Chinese \
 state outlet), [What are “new productive forces”? An explainer], 1 February 2024; China Daily (inferred), [“New quality productive \
 forces”: the catchphrase of the 2024 two sessions], 25 March 2024; PR Newswire, carrying a Global Times report, [Xi calls for faster \
-development of new productive forces], 6 February 2024.}
+development of new productive forces], 6 February 2024; Youth League site (qnzz.youth.cn), republishing Xinhua, 习近平在中共中央政治局\
+第十一次集体学习时强调 加快发展新质生产力 扎实推进高质量发展, 23 February 2024; CSIS Interpret, Xi Jinping Emphasizes Accelerating the \
+Development of New Qualitative Productive Forces to Solidly Promote High-Quality Development during the Eleventh Collective Study \
+Session of the CCP Central Committee Politburo, 2024; Bilby Five Things, 1. Politburo study session, February 2024; gov.cn (English), \
+carrying Xinhua, Xi stresses development of new productive forces, high-quality development, 1 February 2024.}
 }"""
 
 

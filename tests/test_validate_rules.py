@@ -83,8 +83,11 @@ CASES = [
         id="wrong-type",
     ),
     pytest.param(
+        # The event that fails its schema is set aside, so the wording step that links to it is
+        # reported as pointing nowhere.
         "timeline", "  key: true\n", "  key: yes\n",
-        ["data/timeline.yaml:{L}: {I}.key: 'yes' is not of type 'boolean'"],
+        ["data/concept.yaml:{WORDING_EVENT}: wording.0.event: unknown timeline id '2023-09-heilongjiang-first-mention'",
+         "data/timeline.yaml:{L}: {I}.key: 'yes' is not of type 'boolean'"],
         id="yaml-1.1-yes-stays-a-string",
     ),
     pytest.param(
@@ -139,8 +142,8 @@ CASES = [
         id="precision-disagrees",
     ),
     pytest.param(
-        "timeline", '  date: "2023-09"\n  precision: month\n  title: Xi first raises',
-        '  date: "2023-09-07"\n  precision: day\n  title: Xi first raises',
+        "timeline", '  date: "2023-11"\n  precision: month\n  title: Politburo study session',
+        '  date: "2023-11-30"\n  precision: day\n  title: Politburo study session',
         [],
         id="a-more-precise-date-keeps-its-id",
     ),
@@ -215,7 +218,10 @@ def test_bad_data_is_reported_exactly(project, name, old, new, expected):
     first = text[: text.index("- id: wang-peng")].count("\n") + 1 if name == "people" else 0
     root = text[: text.index("\n- id:")].count("\n") + 2 if "\n- id:" in text else 1
     line, index = edit(project, name, old, new)
-    lines = {"L": line, "L+1": line + 1, "L+3": line + 3, "L-1": line - 1, "FIRST": first, "ROOT": root, "I": index}
+    concept = (DATA / "concept.yaml").read_text("utf-8")
+    wording_event = concept[: concept.index("    event: 2023-09-heilongjiang-first-mention\n")].count("\n") + 1
+    lines = {"L": line, "L+1": line + 1, "L+3": line + 3, "L-1": line - 1, "FIRST": first, "ROOT": root, "I": index,
+             "WORDING_EVENT": wording_event}
     assert problems(project) == [e.format(**lines) for e in expected]
 
 
