@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import yaml
+
 from conftest import ROOT, run_cli
 from nqpf.bench import results, scale, sites
 
@@ -30,7 +32,8 @@ def test_synthetic_corpus_is_valid_data(tmp_path):
     assert len(list((project / "seeds").glob("*.txt"))) == 12
     result = run_cli("validate", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "(12 sources," in result.stdout
+    articles = [s for s in yaml.safe_load((project / "data" / "sources.yaml").read_text("utf-8")) if s.get("kind") == "article"]
+    assert len(articles) == 12, "one source per synthetic article"
 
 
 def test_bench_rejects_an_unknown_part(tmp_path):

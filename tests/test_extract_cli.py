@@ -178,14 +178,15 @@ def test_queue_on_the_seeds_is_short():
 def test_queue_on_a_new_article_lists_what_is_missing(tmp_path):
     path = tmp_path / "new.txt"
     path.write_text(
-        " date 2024-05-10 \n\nLanzhou, the capital of Gansu Province, will spend 2.3 billion yuan on hydrogen, said Zhao Lei, a deputy mayor.\n",
+        " date 2024-05-10 \n\nXining, the capital of Qinghai Province, will spend 2.3 billion yuan on hydrogen, said Zhao Lei, a deputy mayor.\n",
         encoding="utf-8",
     )
     result = run_cli("queue", str(path), str(tmp_path / "missing.txt"))
     assert result.returncode == 1
     assert result.stderr == f"{tmp_path / 'missing.txt'}: cannot read: No such file or directory\n"
-    assert "  place   Gansu (province, CN-GS)" in result.stdout
-    assert "  place   Lanzhou (city, CN-GS)" in result.stdout
+    # Qinghai: a division the data reports nothing about yet.
+    assert "  place   Qinghai (province, CN-QH)" in result.stdout
+    assert "  place   Xining (city, CN-QH)" in result.stdout
     assert "  person  Zhao Lei (deputy mayor)" in result.stdout
     assert "  figure  2.3 billion yuan" in result.stdout
 
