@@ -34,26 +34,30 @@ def entry(site, kind, entry_id):
 @pytest.mark.parametrize("kind, entry_id, apa", [
     ("event", "2024-01-31-politburo-study-session",
      f"{US} Xi defines new productive forces at a Politburo group study session [Timeline entry, 31 January 2024; "
-     "based on Unknown (an explainer card of a Chinese state outlet), 1 February 2024; China Daily (inferred), 25 March 2024; "
+     "based on China.org.cn (from a clean copy that credits it), 1 February 2024; China Daily (inferred), 25 March 2024; "
      f"PR Newswire, carrying a Global Times report, 6 February 2024]. {TAIL} {SITE}timeline/#2024-01-31-politburo-study-session"),
     ("event", "2023-09-heilongjiang-first-mention",
      f"{US} Xi first raises \"new quality productive forces\" in Heilongjiang [Timeline entry, September 2023; based on "
      "Global Times (republished on a third-party WordPress site), 12 March 2024; China Daily (inferred), 25 March 2024; "
-     "PR Newswire, carrying a Global Times report, 6 February 2024; Unknown (an explainer card of a Chinese state outlet), "
+     "PR Newswire, carrying a Global Times report, 6 February 2024; China.org.cn (from a clean copy that credits it), "
      f"1 February 2024]. {TAIL} {SITE}timeline/#2023-09-heilongjiang-first-mention"),
     ("term", "new-quality-productive-forces",
      f"{US} new quality productive forces (新质生产力) [Glossary entry; based on Global Times (republished on a third-party "
-     f"WordPress site), 12 March 2024]. {TAIL} {SITE}glossary/#new-quality-productive-forces"),
+     f"WordPress site), 12 March 2024; gov.cn English site, republishing Xinhua, 1 February 2024]. {TAIL} "
+     f"{SITE}glossary/#new-quality-productive-forces"),
     ("province", "liaoning",
-     f"{US} Liaoning (辽宁) [Province entry; based on Unknown (an explainer card of a Chinese state outlet), 1 February 2024]. "
+     f"{US} Liaoning (辽宁) [Province entry; based on China.org.cn (from a clean copy that credits it), 1 February 2024]. "
      f"{TAIL} {SITE}provinces/#liaoning"),
     ("person", "xi-jinping",
      f"{US} Xi Jinping (习近平) [Person entry; based on Global Times (republished on a third-party WordPress site), 12 March 2024; "
-     "Unknown (an explainer card of a Chinese state outlet), 1 February 2024; China Daily, 6 February 2024]. "
+     "China.org.cn (from a clean copy that credits it), 1 February 2024; China Daily, 6 February 2024; Jagran Josh, "
+     "17 November 2012; Teller Report, republishing China News Service, 6 March 2024]. "
      f"{TAIL} {SITE}people/#xi-jinping"),
     ("figure", "fiscal-st-spending-2018",
-     f"{US} National fiscal spending on science and technology, 2018: 832.7 billion yuan [Figure entry; based on PR Newswire, "
-     f"carrying a Global Times report, 6 February 2024]. {TAIL} {SITE}figures/#fiscal-st-spending-2018"),
+     f"{US} National fiscal spending on science and technology, 2018: 832.7 billion yuan [Figure entry; based on People's "
+     "Daily Online (en.people.cn), republishing Xinhua, 2 February 2024; UrduPoint, republishing Xinhua, 21 February 2024; "
+     "MENAFN, republishing AzerNews's copy of Xinhua, 8 March 2024; PR Newswire, carrying a Global Times report, "
+     f"6 February 2024]. {TAIL} {SITE}figures/#fiscal-st-spending-2018"),
     ("source", "globaltimes-2024-03-12-xiconomics-new-quality-productive-forces",
      f"{US} Xiconomics in Practice: Xi puts new quality productive forces at front and center in China's economic agenda "
      f"[Source entry; based on Global Times (republished on a third-party WordPress site), 12 March 2024]. {TAIL} "
@@ -80,10 +84,10 @@ def test_bibtex_of_the_politburo_study_session(curated, pub):
   month        = nov,
   date         = {2026-11-23},
   url          = {https://example.github.io/nqpf/timeline/#2024-01-31-politburo-study-session},
-  note         = {Timeline entry, 31 January 2024. Data as of 23 November 2026. Based on: Unknown (an explainer card of a Chinese \
-state outlet), [What are “new productive forces”? An explainer], 1 February 2024; China Daily (inferred), [“New quality productive \
-forces”: the catchphrase of the 2024 two sessions], 25 March 2024; PR Newswire, carrying a Global Times report, [Xi calls for faster \
-development of new productive forces], 6 February 2024.}
+  note         = {Timeline entry, 31 January 2024. Data as of 23 November 2026. Based on: China.org.cn (from a clean copy that \
+credits it), [What are “new productive forces”? An explainer], 1 February 2024; China Daily (inferred), [“New quality productive \
+forces” at the 2024 two sessions: lawmakers and advisers], 25 March 2024; PR Newswire, carrying a Global Times report, [Xi calls \
+for faster development of new productive forces], 6 February 2024.}
 }"""
 
 
@@ -98,8 +102,11 @@ def test_bibtex_of_a_figure(curated, pub):
   month        = nov,
   date         = {2026-11-23},
   url          = {https://example.github.io/nqpf/figures/#fiscal-st-spending-2018},
-  note         = {Figure entry. Data as of 23 November 2026. Based on: PR Newswire, carrying a Global Times report, [Xi calls for \
-faster development of new productive forces], 6 February 2024.}
+  note         = {Figure entry. Data as of 23 November 2026. Based on: People's Daily Online (en.people.cn), republishing Xinhua, \
+China's annual sci-tech expenditure up 6.4 pct in past 6 years, 2 February 2024; UrduPoint, republishing Xinhua, Chinese Yuan \
+Strengthens To 7.1030 Against USD Wednesday, 21 February 2024; MENAFN, republishing AzerNews's copy of Xinhua, Chinese Yuan \
+Strengthens To 7.0978 Against USD Friday, 8 March 2024; PR Newswire, carrying a Global Times report, [Xi calls for faster \
+development of new productive forces], 6 February 2024.}
 }"""
 
 

@@ -14,7 +14,7 @@ from nqpf.curated import load_curated
 def test_real_data_validates():
     result = run_cli("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data: valid (5 sources")
+    assert result.stdout.startswith("data: valid (61 sources")
 
 
 @pytest.fixture
