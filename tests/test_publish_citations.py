@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from nqpf.datefmt import spell
 from nqpf.kinds import KINDS
 from nqpf.publish import citations
 
@@ -31,86 +32,66 @@ def entry(site, kind, entry_id):
     return site.entry(kind, entry_id)
 
 
-@pytest.mark.parametrize("kind, entry_id, apa", [
-    ("event", "2024-01-31-politburo-study-session",
-     f"{US} Xi defines new productive forces at a Politburo group study session [Timeline entry, 31 January 2024; "
-     "based on Unknown (an explainer card of a Chinese state outlet), 1 February 2024; China Daily (inferred), 25 March 2024; "
-     "PR Newswire, carrying a Global Times report, 6 February 2024; Youth League site (qnzz.youth.cn), republishing Xinhua, "
-     "23 February 2024; CSIS Interpret, 2024; Bilby Five Things, February 2024; gov.cn (English), carrying Xinhua, "
-     f"1 February 2024]. {TAIL} {SITE}timeline/#2024-01-31-politburo-study-session"),
-    ("event", "2023-09-heilongjiang-first-mention",
-     f"{US} Xi first raises \"new quality productive forces\" in Heilongjiang [Timeline entry, 6 September 2023 to 8 September 2023; "
-     "based on Global Times (republished on a third-party WordPress site), 12 March 2024; China Daily (inferred), 25 March 2024; "
-     "PR Newswire, carrying a Global Times report, 6 February 2024; Unknown (an explainer card of a Chinese state outlet), "
-     "1 February 2024; Xinhua, 10 September 2023; Qiushi, 16 November 2023; Shandong News (sdnews.com.cn), republishing Xinhua, "
-     "12 September 2023; yaeee.com (an association's website), republishing a Xinhua commentary, 11 September 2023; "
-     "Yunnan Academy of Social Sciences, 19 April 2024; Hong Kong Commercial Daily, 8 March 2026]. "
-     f"{TAIL} {SITE}timeline/#2023-09-heilongjiang-first-mention"),
-    ("term", "new-quality-productive-forces",
-     f"{US} new quality productive forces (新质生产力) [Glossary entry; based on Global Times (republished on a third-party "
-     f"WordPress site), 12 March 2024]. {TAIL} {SITE}glossary/#new-quality-productive-forces"),
-    ("province", "liaoning",
-     f"{US} Liaoning (辽宁) [Province entry; based on Unknown (an explainer card of a Chinese state outlet), 1 February 2024; "
-     "yp-sz.com, mirroring a Xinhua dispatch, 25 January 2024; xxszxw.net, mirroring a China News Service dispatch "
-     f"(the page names 南方周末 as its source), 13 June 2024]. {TAIL} {SITE}provinces/#liaoning"),
-    ("person", "xi-jinping",
-     f"{US} Xi Jinping (习近平) [Person entry; based on Global Times (republished on a third-party WordPress site), 12 March 2024; "
-     "Unknown (an explainer card of a Chinese state outlet), 1 February 2024; China Daily, 6 February 2024]. "
-     f"{TAIL} {SITE}people/#xi-jinping"),
-    ("figure", "fiscal-st-spending-2018",
-     f"{US} National fiscal spending on science and technology, 2018: 832.7 billion yuan [Figure entry; based on PR Newswire, "
-     f"carrying a Global Times report, 6 February 2024]. {TAIL} {SITE}figures/#fiscal-st-spending-2018"),
+# One entry of each kind: its APA line is the authors and the date of the data, the title, the label and
+# what it rests on (each source by outlet and date, in the order first quoted), the site and the link.
+EXAMPLES = [
+    ("event", "2024-01-31-politburo-study-session", "Xi defines new productive forces at a Politburo group study session",
+     "Timeline entry, 31 January 2024"),
+    ("event", "2023-09-heilongjiang-first-mention", 'Xi first raises "new quality productive forces" in Heilongjiang',
+     "Timeline entry, 6–8 September 2023"),
+    ("term", "new-quality-productive-forces", "new quality productive forces (新质生产力)", "Glossary entry"),
+    ("province", "liaoning", "Liaoning (辽宁)", "Province entry"),
+    ("person", "xi-jinping", "Xi Jinping (习近平)", "Person entry"),
+    ("figure", "fiscal-st-spending-2018", "National fiscal spending on science and technology, 2018: 832.7 billion yuan",
+     "Figure entry"),
     ("source", "globaltimes-2024-03-12-xiconomics-new-quality-productive-forces",
-     f"{US} Xiconomics in Practice: Xi puts new quality productive forces at front and center in China's economic agenda "
-     f"[Source entry; based on Global Times (republished on a third-party WordPress site), 12 March 2024]. {TAIL} "
-     f"{SITE}sources/#globaltimes-2024-03-12-xiconomics-new-quality-productive-forces"),
-    ("source", "prnewswire-2024-02-06-xi-new-productive-forces",
-     f"{US} [Xi calls for faster development of new productive forces] [Source entry; based on PR Newswire, carrying a "
-     f"Global Times report, 6 February 2024]. {TAIL} {SITE}sources/#prnewswire-2024-02-06-xi-new-productive-forces"),
-])
-def test_apa_line_of_each_kind(curated, pub, kind, entry_id, apa):
-    cite = citations.for_entry(kind, entry(curated, kind, entry_id), pub)
-    assert cite.apa == apa
-    assert cite.url == apa.rsplit(" ", 1)[1]
+     "Xiconomics in Practice: Xi puts new quality productive forces at front and center in China's economic agenda", "Source entry"),
+    ("source", "prnewswire-2024-02-06-xi-new-productive-forces", "[Xi calls for faster development of new productive forces]",
+     "Source entry"),
+]
+
+
+@pytest.mark.parametrize("kind, entry_id, title, label", EXAMPLES)
+def test_apa_line_of_each_kind(curated, pub, kind, entry_id, title, label):
+    item = entry(curated, kind, entry_id)
+    cite = citations.for_entry(kind, item, pub)
+    rests_on = [entry_id] if kind == "source" else curated.sources_of(item)
+    based = "; ".join(f"{curated.entry('source', s)['outlet']}, {spell(curated.entry('source', s)['published'])}" for s in rests_on)
+    url = f"{SITE}{KINDS[kind].url}#{entry_id}"
+    assert cite.apa == f"{US} {title} [{label}; based on {based}]. {TAIL} {url}"
+    assert cite.url == url
     assert cite.key == f"nqpf:{kind}:{entry_id}"
 
 
-def test_bibtex_of_the_politburo_study_session(curated, pub):
-    cite = citations.for_entry("event", entry(curated, "event", "2024-01-31-politburo-study-session"), pub)
+def made_up() -> citations.Publication:
+    sources = {"a-1": {"outlet": "Outlet A", "title": "A headline", "title_is_ours": False, "published": "2024-02-01"},
+               "b-2": {"outlet": "Outlet & B", "title": "A title of ours", "title_is_ours": True, "published": "2024-03"}}
+    return citations.Publication(SITE, NAME, ({"name": "The nqpf explainer contributors"},), "2026-11-23", sources)
+
+
+def test_bibtex_of_an_event_resting_on_an_article_and_a_reference():
+    event = {"id": "2024-01-31-study-session", "title": "A study session on 50% of R&D", "date": "2024-01-31",
+             "evidence": [{"source": "a-1", "quote": "a quote"}, {"source": "b-2", "locator": "paragraph 2"}]}
+    cite = citations.for_entry("event", event, made_up())
+    assert cite.apa == (f"{US} A study session on 50% of R&D [Timeline entry, 31 January 2024; based on Outlet A, 1 February 2024; "
+                        f"Outlet & B, March 2024]. {TAIL} {SITE}timeline/#2024-01-31-study-session")
     assert cite.bibtex == """\
-@misc{nqpf:event:2024-01-31-politburo-study-session,
+@misc{nqpf:event:2024-01-31-study-session,
   author       = {{The nqpf explainer contributors}},
-  title        = {{Xi defines new productive forces at a Politburo group study session}},
+  title        = {{A study session on 50\\% of R\\&D}},
   howpublished = {New Quality Productive Forces explained},
   year         = {2026},
   month        = nov,
   date         = {2026-11-23},
-  url          = {https://example.github.io/nqpf/timeline/#2024-01-31-politburo-study-session},
-  note         = {Timeline entry, 31 January 2024. Data as of 23 November 2026. Based on: Unknown (an explainer card of a Chinese \
-state outlet), [What are “new productive forces”? An explainer], 1 February 2024; China Daily (inferred), [“New quality productive \
-forces”: the catchphrase of the 2024 two sessions], 25 March 2024; PR Newswire, carrying a Global Times report, [Xi calls for faster \
-development of new productive forces], 6 February 2024; Youth League site (qnzz.youth.cn), republishing Xinhua, 习近平在中共中央政治局\
-第十一次集体学习时强调 加快发展新质生产力 扎实推进高质量发展, 23 February 2024; CSIS Interpret, Xi Jinping Emphasizes Accelerating the \
-Development of New Qualitative Productive Forces to Solidly Promote High-Quality Development during the Eleventh Collective Study \
-Session of the CCP Central Committee Politburo, 2024; Bilby Five Things, 1. Politburo study session, February 2024; gov.cn (English), \
-carrying Xinhua, Xi stresses development of new productive forces, high-quality development, 1 February 2024.}
+  url          = {https://example.github.io/nqpf/timeline/#2024-01-31-study-session},
+  note         = {Timeline entry, 31 January 2024. Data as of 23 November 2026. Based on: Outlet A, A headline, 1 February 2024; \
+Outlet \\& B, [A title of ours], March 2024.}
 }"""
 
 
-def test_bibtex_of_a_figure(curated, pub):
-    cite = citations.for_entry("figure", entry(curated, "figure", "fiscal-st-spending-2018"), pub)
-    assert cite.bibtex == """\
-@misc{nqpf:figure:fiscal-st-spending-2018,
-  author       = {{The nqpf explainer contributors}},
-  title        = {{National fiscal spending on science and technology, 2018: 832.7 billion yuan}},
-  howpublished = {New Quality Productive Forces explained},
-  year         = {2026},
-  month        = nov,
-  date         = {2026-11-23},
-  url          = {https://example.github.io/nqpf/figures/#fiscal-st-spending-2018},
-  note         = {Figure entry. Data as of 23 November 2026. Based on: PR Newswire, carrying a Global Times report, [Xi calls for \
-faster development of new productive forces], 6 February 2024.}
-}"""
+def test_an_event_over_several_days_is_labelled_with_its_span():
+    event = {"id": "2024-03-05-session", "title": "A session", "date": "2024-03-05", "end": "2024-03-11", "evidence": []}
+    assert citations.for_entry("event", event, made_up()).label == "Timeline entry, 5–11 March 2024"
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

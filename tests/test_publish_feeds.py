@@ -57,8 +57,9 @@ def test_month_events_span_the_month_and_say_the_day_is_unknown(calendar, site):
     assert (vevent["DTSTART"].dt, vevent["DTEND"].dt) == (dt.date(2023, 11, 1), dt.date(2023, 12, 1))
     assert str(vevent["SUMMARY"]) == "Politburo study session on foreign-related legal systems (November 2023, day unknown)"
     assert "the event itself did not last a month" in str(vevent["DESCRIPTION"])
+    # Dated to its days since (11–12 December 2023): all-day events, the end exclusive.
     december = vevents(calendar)[f"{site.url}timeline/#2023-12-central-economic-work-conference"]
-    assert (december["DTSTART"].dt, december["DTEND"].dt) == (dt.date(2023, 12, 1), dt.date(2024, 1, 1))
+    assert (december["DTSTART"].dt, december["DTEND"].dt) == (dt.date(2023, 12, 11), dt.date(2023, 12, 13))
 
 
 def test_year_events_are_left_out_and_the_calendar_says_so(calendar, events):
@@ -88,7 +89,7 @@ def test_atom_feed_parses_and_lists_every_event_newest_first(site, events):
         assert entry.link == entry.id
         assert entry.updated == feed.feed.updated
     first_mention = next(e for e in feed.entries if e.id.endswith("#2023-09-heilongjiang-first-mention"))
-    assert first_mention.title == 'September 2023 (day unknown): Xi first raises "new quality productive forces" in Heilongjiang'
+    assert first_mention.title == '6–8 September 2023: Xi first raises "new quality productive forces" in Heilongjiang'
     year_only = next(e for e in feed.entries if e.id.endswith("#2023-two-sessions-three-meetings"))
     assert year_only.title.startswith("2023 (month and day unknown): ")
 

@@ -121,8 +121,9 @@ def test_an_alias_whose_anchor_is_back_adds_nothing():
 
 
 def test_an_anchor_moved_to_another_page_leaves_a_link_behind():
-    out = add_aliases("<p>x</p>", "timeline/", {"timeline/#old-id": "glossary/#new-id", "people/#a": "people/#b"},
-                      lambda target: "../" + target)
+    out = add_aliases("<p>x</p>", "timeline/", {"timeline/#old-id": "glossary/#new-id", "people/#a": "people/#b",
+                                                 "timeline/#gone": "glossary/#nowhere"},
+                      lambda target: "../" + target, lambda address: address != "glossary/#nowhere")
     assert out == ('<p>x</p><p class="nqpf-moved" id="old-id">This entry has moved: '
                    '<a href="../glossary/#new-id">glossary/#new-id</a>.</p>')
 

@@ -60,8 +60,16 @@ def span(start: str, end: str | None = None) -> str:
 
 
 def spell_span(start: str, end: str | None = None) -> str:
-    """``31 January 2024``, or ``5 March 2024 to 11 March 2024`` for a span."""
-    return spell(start) + (f" to {spell(end)}" if end else "")
+    """``31 January 2024``, or a span written once where its parts agree: ``6–8 September 2023``,
+    ``28 February – 2 March 2024``, ``30 December 2023 – 2 January 2024``."""
+    if not end:
+        return spell(start)
+    first, last = spell(start).split(" "), spell(end).split(" ")
+    if first[1:] == last[1:]:
+        return f"{first[0]}\u2013{spell(end)}"
+    if first[2:] == last[2:]:
+        return f"{' '.join(first[:2])} \u2013 {spell(end)}"
+    return f"{spell(start)} \u2013 {spell(end)}"
 
 
 def apa(day: str) -> str:

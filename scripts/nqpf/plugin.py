@@ -159,7 +159,14 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         href = "" if page.url == self.glossary_url else get_relative_url(self.glossary_url, page.url)
         html = self.linker.link(html, href)
         html = external.mark_external(html, urlsplit(pub.site_url).hostname)
-        return anchors.add_aliases(html, page.url, self.config.moved_anchors, lambda target: get_relative_url(target, page.url))
+        return anchors.add_aliases(html, page.url, self.config.moved_anchors, lambda target: get_relative_url(target, page.url),
+                                   self._anchor_exists)
+
+    def _anchor_exists(self, address: str) -> bool:
+        """Whether an entry anchor exists on another page, as far as the model knows its pages."""
+        page, _, ident = address.partition("#")
+        kind = next((k for k in KINDS.values() if k.url == page), None)
+        return kind is not None and ident in self.site.of[kind.name]
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         render.register(env, self._cite, self.site)

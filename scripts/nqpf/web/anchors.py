@@ -66,9 +66,11 @@ def _offset(html: str, line: int, column: int) -> int:
     return sum(len(text) + 1 for text in lines[: line - 1]) + column
 
 
-def add_aliases(html: str, page_url: str, moved: dict[str, str], relative) -> str:
+def add_aliases(html: str, page_url: str, moved: dict[str, str], relative, exists=None) -> str:
     """``html`` of the page at ``page_url`` with an element for each old anchor that ``moved`` names
-    on this page; ``relative(target)`` is a link to another page's address from this one."""
+    on this page; ``relative(target)`` is a link to another page's address from this one, and
+    ``exists(address)`` says whether an anchor on another page exists (a move to nowhere adds nothing:
+    the same configuration builds other data, such as the test fixture)."""
     notes = []
     for old, new in sorted(moved.items()):
         old_page, old_id = split(old)
@@ -84,7 +86,9 @@ def add_aliases(html: str, page_url: str, moved: dict[str, str], relative) -> st
             if finder.inside is not None:
                 at = _offset(html, *finder.inside)
                 html = html[:at] + f'<span class="nqpf-alias" id="{escape(old_id)}"></span>' + html[at:]
-                continue
+            continue
+        if exists is not None and not exists(new):
+            continue
         notes.append(f'<p class="nqpf-moved" id="{escape(old_id)}">This entry has moved: '
                      f'<a href="{escape(relative(new))}">{escape(new)}</a>.</p>')
     return html + "".join(notes)
