@@ -15,7 +15,8 @@ events run in this order:
   citation (from its own text), then the glossary links, ``rel`` on links that
   leave the site, and the anchors that moved (``moved_anchors``);
 * ``on_env``: register our filters and globals on the theme's Jinja
-  environment, for the theme's partials (MkDocs runs it after the pages' Markdown).
+  environment, for the theme's partials (MkDocs runs it after the pages' Markdown);
+* ``on_post_build``: no lone Chinese character as a word in the search index.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from mkdocs.utils import get_relative_url
 from .kinds import KINDS
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
-from .web import anchors, external, pages, render
+from .web import anchors, external, pages, render, searchfix
 from .web.describe import describe, plain
 from .web.terms import TermLinker
 
@@ -167,6 +168,12 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         page, _, ident = address.partition("#")
         kind = next((k for k in KINDS.values() if k.url == page), None)
         return kind is not None and ident in self.site.of[kind.name]
+
+    @event_priority(-100)  # last: after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            searchfix.rewrite(index)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         render.register(env, self._cite, self.site)
