@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -14,7 +15,7 @@ from nqpf.curated import load_curated
 def test_real_data_validates():
     result = run_cli("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data: valid (5 sources")
+    assert re.match(r"data: valid \(\d+ sources", result.stdout), result.stdout
 
 
 @pytest.fixture
