@@ -35,6 +35,8 @@ class SearchIndex:
         self.separator = re.compile(index["config"]["separator"])
         self.boost = {name: field["boost"] for name, field in index["config"]["fields"].items()}
         self.docs = [(d["location"], d["title"], self._tokens(d["title"]), self._tokens(d["text"])) for d in index["docs"]]
+        # A page's boost (front matter `search: boost:`) multiplies its sections' scores, as lunr's document boost does.
+        self.doc_boost = {d["location"]: float(d.get("boost", 1)) for d in index["docs"]}
         self.vocabulary = {t for _, _, title, text in self.docs for t in (*title, *text)}
 
     def _tokens(self, value: str) -> list[str]:
@@ -77,5 +79,5 @@ class SearchIndex:
                 in_text = sum(t.startswith(term) for t in text_tokens)
                 score += self.boost["title"] * in_title / max(len(title_tokens), 1) + in_text / max(len(text_tokens), 1)
             if score:
-                hits.append(Hit(location, title, score))
+                hits.append(Hit(location, title, score * self.doc_boost.get(location, 1)))
         return sorted(hits, key=lambda h: -h.score)

@@ -11,13 +11,17 @@ from .walk import evidence_items, walk
 
 
 def check_references(curated: Curated) -> Iterable[Problem]:
-    """Each reference names an existing id of the right file; an entry never refers to itself."""
+    """Each reference names an existing id of the right file; an entry never refers to itself.
+    References into a file that could not be read are not checked (its own problem is reported)."""
     for dataset in DATASETS:
         doc = curated.docs.get(dataset.name)
         if doc is None or doc.data is None:
             continue
         for ref in dataset.refs:
             target = KINDS[ref.target].dataset
+            target_doc = curated.docs.get(target)
+            if target_doc is None or target_doc.data is None:
+                continue  # a file that cannot be read is reported once, by the loader
             known = curated.known_ids(target)
             pattern = ref.path if dataset.kind is None else ("*", *ref.path)
             for where, value in walk(doc.data, pattern):
