@@ -43,3 +43,13 @@ def test_the_crawler_catches_broken_links_and_anchors(tmp_path):
         "<a> 'javascript:alert(1)': a javascript: URL",
         "<img> 'a/x.png': HTTP 404 for /nqpf/a/x.png",
     ]
+
+
+def test_every_external_link_is_well_formed(crawled):
+    """Links that leave the site are checked for shape, never fetched: there is no network in tests.
+    The same rule as the validator's for a source's url (nqpf.checks.evidence)."""
+    from nqpf.checks.evidence import url_problem
+
+    assert len(crawled.external) > 25, "the references' pages are linked"
+    bad = {url: problem for url in sorted(crawled.external) if (problem := url_problem(url))}
+    assert bad == {}

@@ -74,7 +74,7 @@ CASES = [
     pytest.param(
         "figures", "  measure: Total social spending on research and development\n  value: 2.44\n",
         "  value: 2.44\n",
-        ["data/figures.yaml:{L-1}: 2: 'measure' is a required property"],
+        ["data/figures.yaml:{L-1}: {I}: 'measure' is a required property"],
         id="missing-field",
     ),
     pytest.param(

@@ -76,10 +76,14 @@ def _number_forms(value: float) -> set[str]:
 
 
 def check_figure_values(curated: Curated) -> Iterable[Problem]:
-    """A figure's value, its change and its dollar conversion are written in one of its quotes."""
+    """A figure's value, its change and its dollar conversion are written in one of its quotes
+    (a figure that rests on references alone has no quote: its locator says where the number is)."""
     doc = curated.docs.get("figures")
     for i, figure in curated.items("figures"):
-        quotes = " ".join(fold(str(e.get("quote"))) for e in figure.get("evidence") or [] if isinstance(e, dict))
+        quoted = [e for e in figure.get("evidence") or [] if isinstance(e, dict) and "quote" in e]
+        if not quoted:
+            continue
+        quotes = " ".join(fold(str(e.get("quote"))) for e in quoted)
         numbers = set(re.findall(r"\d[\d,]*(?:\.\d+)?", quotes))
         printed = figure.get("value_as_printed")
         if isinstance(printed, str) and fold(printed).lower() not in quotes.lower():

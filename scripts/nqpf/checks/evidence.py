@@ -70,7 +70,7 @@ def check_source_fields(curated: Curated) -> Iterable[Problem]:
                     yield doc.problem((i, field), f"only an {other} has a {field}; this source is a {kind}")
 
 
-def _url_problem(url: str) -> str | None:
+def url_problem(url: str) -> str | None:
     if any(c.isspace() for c in url):
         return "has a space in it"
     bad = sorted(set(url) & set('<>"{}|\\^`'))
@@ -95,7 +95,7 @@ def check_urls(curated: Curated) -> Iterable[Problem]:
         url = item.get("url")
         if not isinstance(url, str):
             continue
-        problem = _url_problem(url)
+        problem = url_problem(url)
         if problem:
             yield doc.problem((i, "url"), f"{url!r} {problem}")
             continue
