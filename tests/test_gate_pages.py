@@ -50,7 +50,8 @@ def test_axe_finds_no_violation(served_site, new_page, built_page, scheme):
     page = new_page(bypass_csp=True, color_scheme=scheme)
     page.goto(served_site.url_of(built_page), wait_until="networkidle")
     expected = "slate" if scheme == "dark" else "default"
-    assert page.get_attribute("body", "data-md-color-scheme") == expected
+    # The palette follows the reader's preference once the theme's script has run: wait for it, never race it.
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'", timeout=15_000)
     violations = sitekit.run_axe(page)
     assert violations == [], "\n" + sitekit.format_violations(violations)
 
