@@ -248,3 +248,25 @@ def test_dates_and_yes_no_stay_strings(project):
     assert problems(project) == []
     edit(project, "timeline", "  date: \"2024-01-31\"\n", "  date: 2024-01-31\n")
     assert problems(project) == []
+
+
+def test_a_rule_that_fails_inside_is_reported_or_with_debug_raised(monkeypatch):
+    """Bad data never ends in a traceback; ``validate --debug`` re-raises so the rule can be fixed."""
+    from nqpf import checks
+
+    def broken(curated):
+        raise ZeroDivisionError("a bug in a rule")
+
+    monkeypatch.setattr(checks, "CHECKS", [broken])
+    curated = load_curated(DATA)
+    assert [str(p) for p in checks.run_checks(curated)] == [
+        "data: internal error in broken: ZeroDivisionError: a bug in a rule; please report it"]
+    with pytest.raises(ZeroDivisionError, match="a bug in a rule"):
+        checks.run_checks(curated, debug=True)
+
+
+def test_the_about_page_lists_every_rule_from_the_registry_of_rules():
+    from nqpf.checks import RULES
+    from nqpf.web.pages import _rules
+
+    assert len(_rules()) == len(RULES) and all(rule.__doc__ for rule in RULES)
