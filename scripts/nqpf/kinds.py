@@ -103,7 +103,8 @@ class Kind:
     columns: tuple[Column, ...] = ()
     refs: tuple[Ref, ...] = ()
     arrange: Callable[..., dict] | None = None  # extra template context: f(site) -> dict
-    feed: bool = False           # its entries are the Atom feed and the calendar
+    feed: bool = False           # its entries are the Atom feed and the calendar, kept in date order
+    linked: bool = False         # the first use of one of its entries on any page links to it (the glossary)
     jsonld: str | None = None    # "DefinedTermSet" or "Event": the page's structured data
     cited: bool = True           # a fact that can cite sources (False for the sources themselves)
 
@@ -193,7 +194,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
             col("short"), col("long"), col("related"), SOURCES_COLUMN,
         ),
         refs=(Ref(("related", "*"), "term"),),
-        arrange=arrange.glossary, jsonld="DefinedTermSet",
+        arrange=arrange.glossary, jsonld="DefinedTermSet", linked=True,
     ),
     Kind(
         "person", "people", "people.md", "Person entry", "People", "people",
@@ -319,6 +320,11 @@ def _datasets() -> tuple[Dataset, ...]:
 # Every curated file, in the order a reader meets them.
 DATASETS: tuple[Dataset, ...] = _datasets()
 DATASET_NAMES: tuple[str, ...] = tuple(d.name for d in DATASETS)
+
+
+def role(flag: str) -> Kind:
+    """The kind the registry gives a role: ``role("feed")`` (dated, in the feeds), ``role("linked")``."""
+    return next(k for k in KINDS.values() if getattr(k, flag))
 
 
 def by_dataset(name: str) -> Kind | None:

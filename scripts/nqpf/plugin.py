@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .kinds import KINDS
+from .kinds import KINDS, role
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
 from .web import anchors, external, pages, render, searchfix
@@ -49,7 +49,7 @@ log = logging.getLogger("mkdocs.plugins.nqpf")
 class NqpfConfig(Config):
     # The data folder, relative to mkdocs.yml; unset: $NQPF_DATA, else data/.
     data_dir = c.Optional(c.Type(str))
-    # Old anchor -> its new place ("timeline/#old-id": "timeline/#new-id"): links from reports keep working.
+    # Old anchor -> its new place ("page/#old-id": "page/#new-id"): links from reports keep working.
     moved_anchors = c.Type(dict, default={})
 
 
@@ -90,7 +90,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
             "keywords": list(cff.get("keywords", [])),
             "cite_as": self.dataset_citation.apa,
         }
-        self.linker = TermLinker(site.entries("term"))
+        self.linker = TermLinker(site.entries(role("linked").name))
         _teach_search(site)
         watched = str(site.project.data)
         if watched not in (str(Path(w).resolve()) for w in config.watch):
@@ -120,7 +120,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         self._add(files, config, feeds.ATOM, feeds.atom(site, pub))
         self._add(files, config, feeds.ICS, feeds.calendar(site, pub))
         self._add(files, config, "robots.txt", _robots(pub))
-        self.glossary_url = files.get_file_from_path(KINDS["term"].page).url
+        self.glossary_url = files.get_file_from_path(role("linked").page).url
         log.debug("generated %d pages and %d downloads from data", len(self.generated), len(downloads))
         return files
 
@@ -196,6 +196,6 @@ def _teach_search(site: Site) -> None:
         import jieba
     except ImportError:
         return
-    words = [site.concept.get("chinese")] + [t["chinese"] for t in site.entries("term")]
+    words = [site.concept.get("chinese")] + [t["chinese"] for t in site.entries(role("linked").name)]
     for word in filter(None, words):
         jieba.add_word(word)

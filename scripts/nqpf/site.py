@@ -51,7 +51,7 @@ class Site:
         self.project: Project = curated.project
         concept = curated.data(CONCEPT)
         self.concept: dict[str, Any] = concept if isinstance(concept, dict) else {}
-        # kind name -> id -> entry, in data order; templates write site.of.person[id]
+        # kind name -> id -> entry, in data order; templates write site.of[kind][id]
         self.of: dict[str, dict[str, dict]] = {
             k.name: {item["id"]: item for _, item in curated.items(k.dataset)} for k in KINDS.values()
         }
@@ -109,7 +109,7 @@ class Site:
         return value
 
     def referring(self, dataset: str, field: str, ident: str) -> list:
-        """What in ``dataset`` names ``ident`` under ``field``: ``referring("timeline", "people", "xi-jinping")``."""
+        """What in ``dataset`` names ``ident`` under ``field`` (a path the registry declares as a reference)."""
         return self._backlinks.get((dataset, field), {}).get(ident, [])
 
     # -- what cites what -----------------------------------------------------------------------------

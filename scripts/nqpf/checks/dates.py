@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..curated import Curated
-from ..kinds import DATASET_NAMES
+from ..kinds import DATASET_NAMES, role
 from ..report import Problem
 from .walk import find_key
 
@@ -60,10 +60,11 @@ def check_timeline(curated: Curated) -> Iterable[Problem]:
     """Precision matches the date's form, the id starts with the date (or, once the date is made
     more precise, with its earlier form), ends follow starts,
     events are in date order, and exactly five are marked key."""
-    doc = curated.docs.get("timeline")
+    dataset = role("feed").dataset  # the dated kind: the timeline
+    doc = curated.docs.get(dataset)
     previous: tuple[dt.date, str] | None = None
     keys = []
-    for i, event in curated.items("timeline"):
+    for i, event in curated.items(dataset):
         date, precision = event.get("date"), event.get("precision")
         parsed = parse(date) if isinstance(date, str) else None
         if parsed is None:
@@ -82,5 +83,5 @@ def check_timeline(curated: Curated) -> Iterable[Problem]:
         previous = (start, str(ident))
         if event.get("key"):
             keys.append(i)
-    if doc is not None and doc.data and "timeline" not in curated.partial and len(keys) != 5:
+    if doc is not None and doc.data and dataset not in curated.partial and len(keys) != 5:
         yield doc.problem((), f"{len(keys)} events are marked key: true; the home page shows exactly 5")

@@ -23,14 +23,14 @@ from ruamel.yaml import YAML
 from ..checks import run_checks
 from ..checks.dates import order_key
 from ..curated import Curated, load_curated
-from ..kinds import DATASET_NAMES, KINDS
+from ..kinds import DATASET_NAMES, KINDS, role
 from ..project import Project
 from ..report import Problem
 from ..yamlfile import load
 from . import composite, emit
 
 # The data file whose entries stay in date order, and the one whose entries stay by kind.
-DATED = KINDS["event"].dataset
+DATED = role("feed").dataset
 SOURCES = KINDS["source"].dataset
 
 

@@ -19,12 +19,12 @@ from ..checks import run_checks
 from ..checks.dates import order_key
 from ..checks.schema import TODO_LEFT
 from ..curated import Curated
-from ..kinds import DATASET_NAMES, KINDS
+from ..kinds import DATASET_NAMES, role
 from ..report import Problem
 from ..yamlfile import Document
 
 Where = tuple[Any, ...]
-DATED = KINDS["event"].dataset
+DATED = role("feed").dataset
 
 
 @dataclass

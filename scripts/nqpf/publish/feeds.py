@@ -31,7 +31,7 @@ from icalendar import Calendar, Event
 from lxml import etree
 
 from ..datefmt import spell, spell_span
-from ..kinds import KINDS, Kind
+from ..kinds import Kind, role
 from ..site import Site
 from .citations import Publication, for_entry
 
@@ -42,7 +42,7 @@ TITLE = "New quality productive forces (新质生产力): timeline"
 
 def feed_kind() -> Kind:
     """The kind whose entries the feeds carry (the registry marks it ``feed=True``)."""
-    return next(k for k in KINDS.values() if k.feed)
+    return role("feed")
 
 
 def _events(site: Site) -> list[dict[str, Any]]:

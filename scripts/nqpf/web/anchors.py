@@ -2,7 +2,7 @@
 
 Ids never change, but an entry can be merged into another or move to another
 page. ``moved_anchors`` in the plugin's configuration maps each old anchor
-(``timeline/#old-id``) to its new place (``timeline/#new-id``). On the same
+(``page/#old-id``) to its new place (``page/#new-id``). On the same
 page the old id becomes an empty element at the start of the new one (in a
 table row, of its first cell, where HTML allows it), so a link from a report
 still lands on the entry, with or without JavaScript; on
@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 
 def split(address: str) -> tuple[str, str]:
-    """``timeline/#old-id`` → ``("timeline/", "old-id")``."""
+    """``page/#old-id`` → ``("page/", "old-id")``."""
     page, _, anchor = address.partition("#")
     return page, anchor
 

@@ -56,8 +56,8 @@ def label(value: str) -> str:
 
 
 def entry_link(address: str) -> str:
-    """A site address (``people/#li-wenhua``, ``./``) as a link to its Markdown page, which MkDocs
-    resolves and checks: ``people.md#li-wenhua``."""
+    """A site address (``page/#anchor``, ``./``) as a link to its Markdown page, which MkDocs
+    resolves and checks: ``page.md#anchor``."""
     page, _, anchor = str(address).partition("#")
     page = page.strip("/").removeprefix(".")
     target = f"{page}.md" if page and page != "data" else ("data/index.md" if page else "index.md")
