@@ -109,6 +109,14 @@ def test_an_alias_on_the_same_page_stands_just_before_the_entry():
     assert out == '<h2 id="top">T</h2>\n<section>\n<span class="nqpf-alias" id="old-id"></span><h3 id="new-id">New</h3>\n</section>'
 
 
+def test_an_alias_for_a_table_row_or_list_item_goes_inside_it():
+    """A <span> may not stand between rows or list items (the Nu checker refuses it)."""
+    html = '<table><tbody>\n<tr id="row"><td class="a">x</td></tr></tbody></table><ol><li id="item">y</li></ol>'
+    out = add_aliases(html, "figures/", {"figures/#old-row": "figures/#row", "figures/#old-item": "figures/#item"}, str)
+    assert out == ('<table><tbody>\n<tr id="row"><td class="a"><span class="nqpf-alias" id="old-row"></span>x</td></tr>'
+                   '</tbody></table><ol><li id="item"><span class="nqpf-alias" id="old-item"></span>y</li></ol>')
+
+
 def test_an_anchor_moved_to_another_page_leaves_a_link_behind():
     out = add_aliases("<p>x</p>", "timeline/", {"timeline/#old-id": "glossary/#new-id", "people/#a": "people/#b"},
                       lambda target: "../" + target)

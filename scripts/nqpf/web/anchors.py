@@ -11,8 +11,14 @@ Whole pages that move get a redirect page from ``mkdocs-redirects``.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from html.parser import HTMLParser
+
+# Where an empty <span> may not stand beside the element (a table row, a list item, a cell), it goes
+# inside it instead: in a row, inside its first cell.
+_INSIDE = frozenset("li dt dd td th option".split())
+_CELL = re.compile(r"<t[dh](?=[\s>/])[^>]*>")
 
 
 def split(address: str) -> tuple[str, str]:
@@ -26,10 +32,13 @@ class _Find(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ident = ident
         self.at: tuple[int, int] | None = None
+        self.tag = ""
+        self.start_tag = ""
 
     def handle_starttag(self, tag, attrs):
         if self.at is None and dict(attrs).get("id") == self.ident:
             self.at = self.getpos()
+            self.tag, self.start_tag = tag, self.get_starttag_text() or ""
 
     handle_startendtag = handle_starttag
 
@@ -63,6 +72,11 @@ def add_aliases(html: str, page_url: str, moved: dict[str, str], relative) -> st
             finder.close()
             if finder.at is not None:
                 at = _offset(html, *finder.at)
+                if finder.tag == "tr":
+                    cell = _CELL.search(html, at + len(finder.start_tag))
+                    at = cell.end() if cell else at
+                elif finder.tag in _INSIDE:
+                    at += len(finder.start_tag)
                 html = html[:at] + f'<span class="nqpf-alias" id="{escape(old_id)}"></span>' + html[at:]
                 continue
         notes.append(f'<p class="nqpf-moved" id="{escape(old_id)}">This entry has moved: '
