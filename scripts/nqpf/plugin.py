@@ -9,7 +9,7 @@ events run in this order:
   every ``file:line``), make the publication context (site address, authors,
   the date of the data);
 * ``on_files``: render the generated pages, add them, the downloads under
-  ``data/``, the feeds and ``robots.txt``;
+  ``data/``, the feeds and ``robots.txt``; serve our stylesheet and script minified;
 * ``on_page_markdown``: fill the markers of a hand-written page, date the page;
 * ``on_page_content``: the page's meta description, Open Graph, JSON-LD and
   citation (from its own text), then the glossary links, ``rel`` on links that
@@ -38,11 +38,14 @@ from mkdocs.utils import get_relative_url
 from .kinds import KINDS
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
-from .web import anchors, external, pages, render
+from .web import anchors, external, minify, pages, render
 from .web.describe import describe, plain
 from .web.terms import TermLinker
 
 log = logging.getLogger("mkdocs.plugins.nqpf")
+
+# Our stylesheet and script, readable in docs/, served without comments (nqpf.web.minify).
+MINIFIED = {"stylesheets/nqpf.css": minify.css, "javascripts/nqpf.js": minify.js}
 
 
 class NqpfConfig(Config):
@@ -119,6 +122,11 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         self._add(files, config, feeds.ATOM, feeds.atom(site, pub))
         self._add(files, config, feeds.ICS, feeds.calendar(site, pub))
         self._add(files, config, "robots.txt", _robots(pub))
+        for src_uri, squeeze in MINIFIED.items():
+            original = files.get_file_from_path(src_uri)
+            if original is not None:
+                files.remove(original)
+                files.append(File.generated(config, src_uri, content=squeeze(Path(original.abs_src_path).read_text("utf-8"))))
         self.glossary_url = files.get_file_from_path(KINDS["term"].page).url
         log.debug("generated %d pages and %d downloads from data", len(self.generated), len(downloads))
         return files
