@@ -1,11 +1,12 @@
 /* The reading site's one script (deferred: it runs once the page is parsed, after Material's).
-   Everything here is an enhancement: without JavaScript every timeline event shows,
-   tooltips still open on hover and focus (CSS), quotes and "Cite" panels open on click
+   Everything here is an enhancement: without JavaScript every timeline event and axis mark
+   shows, tooltips still open on hover and focus (CSS), quotes and "Cite" panels open on click
    (<details>), and the ¶ links go to their entries. No inline scripts (CSP). */
 (function () {
   "use strict";
 
-  /* ---- Timeline filter: hide events not in the chosen category and year -------------- */
+  /* ---- Timeline filter: hide events, and their marks on the time axis, not in the
+          chosen category and year ------------------------------------------------------ */
 
   function setupTimelineFilter() {
     var form = document.querySelector("form.nqpf-timeline-filter");
@@ -15,6 +16,7 @@
     var year = form.elements.year;
     var status = form.querySelector(".nqpf-filter-status");
     var events = Array.prototype.slice.call(document.querySelectorAll(".nqpf-event"));
+    var marks = Array.prototype.slice.call(document.querySelectorAll(".nqpf-axis-mark"));
 
     function matches(item) {
       return (!category.value || item.dataset.category === category.value) &&
@@ -28,11 +30,15 @@
         event.hidden = !visible;
         if (visible) shown += 1;
       });
+      // SVG elements have no `hidden` attribute (invalid there): a class hides the mark.
+      marks.forEach(function (mark) {
+        mark.classList.toggle("nqpf-axis-mark--off", !matches(mark));
+      });
       document.querySelectorAll(".nqpf-month, .nqpf-year").forEach(function (group) {
         group.hidden = !group.querySelector(".nqpf-event:not([hidden])");
       });
       status.textContent = category.value || year.value
-        ? "Showing " + shown + " of " + events.length + " events."
+        ? "Showing " + shown + " of " + events.length + " events" + (marks.length ? ", in the list and on the time axis." : ".")
         : "";
       if (updateUrl) {
         var url = new URL(window.location.href);
