@@ -1,6 +1,6 @@
 """Reading the site in real Chromium: the time axis and the compact entries in both palettes at
 1280 and 360 px (screenshots, judged by their pixels), the axis's marks and their links, keyboard
-focus, the timeline filter on the axis, and "Cite" with and without JavaScript.
+focus, the timeline filter on the axis, "Cite" with and without JavaScript, and the printed page.
 
 Screenshots are written under pytest's tmp_path (``pytest --basetemp DIR`` keeps them somewhere
 known) and each is asserted on: the axis is on screen, drawn in the palette's own background with
@@ -194,3 +194,28 @@ def test_cite_copies_with_javascript_and_escape_closes_it(open_page, served_site
     page.keyboard.press("Escape")
     assert not first.locator(".nqpf-cite__panel").is_visible()
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+
+# -- Print -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page_path", [TIMELINE, GLOSSARY])
+def test_a_page_prints_its_content_sources_and_citation_without_controls(open_page, page_path):
+    page = open_page(page_path)
+    if page_path == TIMELINE:  # a filter on screen does not thin out the printed page
+        page.locator("#nqpf-filter-year").select_option(index=1)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-search", "form[data-md-component=palette]",
+                   "form.nqpf-timeline-filter", "nav.nqpf-az", "details.nqpf-cite > summary", ".md-footer"):
+        assert page.locator(hidden).evaluate_all("els => els.every(e => !e.checkVisibility())"), f"{hidden} prints"
+    assert page.locator(".md-content h1").is_visible()
+    assert page.locator(".nqpf-sources").first.is_visible()
+    assert page.locator(".nqpf-quote").first.is_visible(), "folded quotes print open"
+    assert page.locator(".nqpf-page-tools .nqpf-cite__apa").is_visible(), "the page's citation prints as text"
+    assert not page.locator(".nqpf-page-tools .nqpf-cite__bibtex").is_visible()
+    events = page.locator("li.nqpf-event")
+    assert events.evaluate_all("els => els.every(e => e.checkVisibility())")
+    if page_path == TIMELINE:
+        svg = page.locator("svg.nqpf-axis-svg").bounding_box()
+        content = page.locator(".md-content").bounding_box()
+        assert svg["width"] <= content["width"] + 1, "the axis prints whole, as a picture of the page's width"
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
