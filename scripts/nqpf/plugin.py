@@ -5,9 +5,10 @@ listed once under ``plugins:`` in ``mkdocs.yml``. Everything it calls is plain
 Python over :class:`~nqpf.site.Site`; its state lives on the instance, and the
 events run in this order:
 
-* ``on_config``: load and validate the data (a problem fails the build with
-  every ``file:line``), make the publication context (site address, authors,
-  the date of the data);
+* ``on_config``: settle the site's address (``SITE_URL``, else the git remote:
+  :mod:`nqpf.address`; never a loopback one for a build meant for publishing), load and
+  validate the data (a problem fails the build with every ``file:line``), make the
+  publication context (site address, authors, the date of the data);
 * ``on_files``: render the generated pages, add them, the downloads under
   ``data/``, the feeds and ``robots.txt``; serve our stylesheet and script minified;
 * ``on_page_markdown``: fill the markers of a hand-written page, date the page;
@@ -21,6 +22,7 @@ events run in this order:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,6 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import address
 from .kinds import KINDS
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
@@ -69,9 +72,10 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
     @event_priority(100)  # first: every later step, ours and the search plugin's, reads the data
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        _settle_address(config, root)
         try:
             self.site = site = Site.load(root, data=self.config.data_dir)
-            self.pub = pub = citations.publication(site, config.site_url or "/", config.site_name)
+            self.pub = pub = citations.publication(site, config.site_url or "", config.site_name)
         except DataError as error:
             raise PluginError("the data does not validate:\n" + str(error)) from error
         # Material writes site_description into the 404 page's meta tag unescaped, and ours has
@@ -174,13 +178,34 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         return env
 
 
+def _settle_address(config: MkDocsConfig, root: Path) -> None:
+    """``site_url`` from ``SITE_URL``, else from the git remote, else none (and the log says what
+    that leaves out). A build meant for publishing (``NQPF_PUBLISH=1``, as ``make site`` runs it)
+    refuses a loopback address: citations to 127.0.0.1 would point every reader at their own machine."""
+    if not config.site_url:
+        derived, where = address.derive(root)
+        if derived:
+            config.site_url = derived
+            log.info("site address %s, from %s (set SITE_URL to choose another)", derived, where)
+        else:
+            config.site_url = None
+            log.info("no site address: SITE_URL is unset and %s. Canonical links, og:url, the sitemap's addresses "
+                     "and robots.txt's Sitemap line are left out, and citations and feeds give addresses within "
+                     "the site (timeline/#id). Set SITE_URL=https://<host>/<path>/ to publish.", where)
+    if os.environ.get("NQPF_PUBLISH") == "1" and address.is_loopback(config.site_url):
+        raise PluginError(f"site_url {config.site_url} is a loopback address, which a build meant for publishing "
+                          "must not carry (every citation would point at the reader's own machine). Unset SITE_URL "
+                          "to take the address from the git remote, or set the public one.")
+
+
 def _robots(pub: citations.Publication) -> str:
+    sitemap = f"Sitemap: {pub.url('sitemap.xml')}\n" if pub.site_url else ""
     return (
         "# Crawlers read robots.txt only at the root of a host: on a GitHub Pages project site\n"
         "# (https://<owner>.github.io/<repo>/) this file takes effect only with a custom domain.\n"
         "User-agent: *\n"
         "Allow: /\n"
-        f"Sitemap: {pub.url('sitemap.xml')}\n"
+        + sitemap
     )
 
 
