@@ -41,7 +41,7 @@ from . import address
 from .kinds import KINDS
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
-from .web import anchors, external, minify, pages, render
+from .web import anchors, external, minify, pages, render, segment
 from .web.describe import describe, plain
 from .web.terms import TermLinker
 
@@ -210,11 +210,8 @@ def _robots(pub: citations.Publication) -> str:
 
 
 def _teach_search(site: Site) -> None:
-    """Keep the site's Chinese terms whole when the search plugin segments text with jieba."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    words = [site.concept.get("chinese")] + [t["chinese"] for t in site.entries("term")]
-    for word in filter(None, words):
-        jieba.add_word(word)
+    """jieba, which Material's search plugin cuts Chinese text with, learns the site's own words
+    (nqpf.web.segment): they stay whole in the index, and jieba's big dictionary is never loaded."""
+    from .kinds import DATASET_NAMES
+
+    segment.teach(site.curated.data(name) for name in DATASET_NAMES)
