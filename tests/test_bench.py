@@ -38,7 +38,7 @@ def test_synthetic_corpus_is_valid_data(tmp_path):
 def test_bench_rejects_an_unknown_part(tmp_path):
     result = run_cli("bench", "speed", "--out", str(tmp_path / "r.json"))
     assert result.returncode == 1
-    assert result.stderr == "bench: unknown part 'speed'; the parts are extract, build, scale, lighthouse, weight, search\n"
+    assert result.stderr == "bench: unknown part 'speed'; the parts are extract, build, scale, lighthouse, weight, search, layout\n"
 
 
 def test_extract_bench_articles_are_recombined_seed_paragraphs_and_deterministic(tmp_path):

@@ -204,8 +204,9 @@ def test_a_page_prints_its_content_sources_and_citation_without_controls(open_pa
     if page_path == TIMELINE:  # a filter on screen does not thin out the printed page
         page.locator("#nqpf-filter-year").select_option(index=1)
     page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # Material opens every <details> then
     for hidden in (".md-header", ".md-sidebar--primary", ".md-search", "form[data-md-component=palette]",
-                   "form.nqpf-timeline-filter", "nav.nqpf-az", "details.nqpf-cite > summary", ".md-footer"):
+                   "form.nqpf-timeline-filter", "nav.nqpf-az", "details.nqpf-cite", ".md-footer"):
         assert page.locator(hidden).evaluate_all("els => els.every(e => !e.checkVisibility())"), f"{hidden} prints"
     assert page.locator(".md-content h1").is_visible()
     assert page.locator(".nqpf-sources").first.is_visible()

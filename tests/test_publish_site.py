@@ -241,5 +241,5 @@ def test_every_entry_offers_its_citation_and_copy_link(site, real_model, kind):
         url = f"{site.url}{KINDS[kind].url}#{item['id']}"
         assert item["id"] in ids, f"no anchor for {url}"
         assert f"#{item['id']}" in links, f"no ¶ link to {url}"
-        assert f'data-nqpf-copy="link" data-permalink="{url}">' in html, f"no copy link for {url}"
+        assert f'<div class="nqpf-cite__panel" data-permalink="{url}">' in html, f"no permanent link to copy for {url}"
         assert f"@misc{{nqpf:{kind}:{item['id']}," in html, f"no citation for {url}"

@@ -103,6 +103,7 @@
     document.querySelectorAll("details.nqpf-cite[open]").forEach(function (other) {
       if (other !== opened) other.open = false;
     });
+    addCopyButtons(opened.querySelector(".nqpf-cite__panel"));
   }, true);
 
   var status = null;
@@ -123,7 +124,7 @@
   function copyText(button) {
     var panel = button.closest(".nqpf-cite__panel");
     var what = button.getAttribute("data-nqpf-copy");
-    if (what === "link") return button.getAttribute("data-permalink");
+    if (what === "link") return panel.getAttribute("data-permalink");
     var source = panel.querySelector(what === "bibtex" ? ".nqpf-cite__bibtex" : ".nqpf-cite__apa");
     return source ? source.textContent : "";
   }
@@ -140,12 +141,21 @@
     });
   });
 
-  function setupCopyButtons() {
-    // The clipboard needs a secure context (https:, or http: on the loopback address).
-    if (!navigator.clipboard || !window.isSecureContext) return;
-    document.querySelectorAll(".nqpf-cite__copy[hidden]").forEach(function (row) {
-      row.hidden = false;
+  /* The copy buttons are made when a panel first opens: a long page has one panel per entry, and
+     buttons that only the script can work are no use without it. The clipboard needs a secure
+     context (https:, or http: on the loopback address). */
+  function addCopyButtons(panel) {
+    if (panel.querySelector(".nqpf-cite__copy") || !navigator.clipboard || !window.isSecureContext) return;
+    var row = document.createElement("p");
+    row.className = "nqpf-cite__copy";
+    [["apa", "Copy APA"], ["bibtex", "Copy BibTeX"], ["link", "Copy link"]].forEach(function (item) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.setAttribute("data-nqpf-copy", item[0]);
+      button.textContent = item[1];
+      row.appendChild(button);
     });
+    panel.appendChild(row);
   }
 
   /* ---- Print: open every folded quote and the page's citation, then fold them again ---- */
@@ -164,7 +174,6 @@
 
   function setup() {
     setupTimelineFilter();
-    setupCopyButtons();
   }
 
   /* Material's document$ emits on every page load, including instant navigation. */

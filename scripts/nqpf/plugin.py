@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import address
-from .kinds import KINDS
+from .kinds import KINDS, by_page
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
 from .web import anchors, external, minify, pages, render, segment
@@ -168,6 +168,9 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
             "citation": citations.for_page(title, page.url, pub),
             "data_date": pub.data_date,
         }
+        kind = by_page(page.url)
+        if kind is not None and not kind.in_toc:
+            _toc_without(page.toc, self.site.of[kind.name])
         href = "" if page.url == self.glossary_url else get_relative_url(self.glossary_url, page.url)
         html = self.linker.link(html, href)
         html = external.mark_external(html, urlsplit(pub.site_url).hostname)
@@ -176,6 +179,15 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         render.register(env, self._cite, self.site)
         return env
+
+
+def _toc_without(items, entries: dict) -> None:
+    """Take the entries (anchors that are ids of ``entries``) out of a table of contents, in place."""
+    for item in list(items):
+        if item.id in entries:
+            items.remove(item)
+        else:
+            _toc_without(item.children, entries)
 
 
 def _settle_address(config: MkDocsConfig, root: Path) -> None:
