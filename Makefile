@@ -32,12 +32,15 @@ ingest: $(STAMP)
 # checks as `make validate` and stops with every file:line problem, so the data is
 # validated once, not twice. `coverage` counts the Sources page's curated
 # candidates first: the build itself never runs the extractor.
+# The site's address: SITE_URL, else the git remote's GitHub Pages address, else none (the
+# build says what it leaves out). NQPF_PUBLISH=1: a loopback SITE_URL is refused here.
 site: $(STAMP)
 	$(PY) -m nqpf coverage
-	$(PY) -m mkdocs build --strict --site-dir site
+	NQPF_PUBLISH=1 $(PY) -m mkdocs build --strict --site-dir site
 
+# The preview keeps its own address, whatever SITE_URL says.
 serve: site
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
 # pytest exits 5 when it collected nothing: that is a failure here.
 test: $(STAMP) $(NODE_STAMP)

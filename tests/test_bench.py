@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 
 import yaml
 
@@ -39,7 +41,7 @@ def test_synthetic_corpus_is_valid_data(tmp_path):
 def test_bench_rejects_an_unknown_part(tmp_path):
     result = run_cli("bench", "speed", "--out", str(tmp_path / "r.json"))
     assert result.returncode == 1
-    assert result.stderr == "bench: unknown part 'speed'; the parts are extract, build, scale, lighthouse, weight, search\n"
+    assert result.stderr == "bench: unknown part 'speed'; the parts are extract, build, scale, lighthouse, weight, search, layout\n"
 
 
 def test_extract_bench_articles_are_recombined_seed_paragraphs_and_deterministic(tmp_path):
@@ -58,3 +60,26 @@ def test_extract_bench_articles_are_recombined_seed_paragraphs_and_deterministic
         assert header.startswith(" date 202")
         assert 7 <= len(blocks) <= 15  # a headline and 6 to 14 paragraphs
         assert set(blocks) <= paragraphs
+
+
+def test_plain_material_builds_the_very_markdown_our_plugin_gives_mkdocs(tmp_path):
+    project = sites.plain_material_same_markdown(tmp_path / "plain", "https://example.org/nqpf/")
+    pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md"))
+    nav = re.findall(r"^  - [^:]+: (\S+\.md)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+    assert pages == sorted(nav)
+    assert 'class="nqpf-entry nqpf-term-entry"' in (project / "docs" / "glossary.md").read_text("utf-8")
+    assert "<!-- nqpf:" not in (project / "docs" / "index.md").read_text("utf-8"), "markers come filled"
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    assert "- nqpf" not in config and "custom_dir" not in config and "extra_css" not in config
+    assert "md_in_html" in config and "  - search\n" in config
+
+
+def test_the_build_is_timed_phase_by_phase(tmp_path):
+    done = sites.timed([sys.executable, "-m", "nqpf.bench.phases", "time", str(ROOT), str(tmp_path / "site")], ROOT,
+                       "https://example.org/nqpf/")
+    assert done.returncode == 0, done.stderr
+    phases = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"nqpf.on_config", "nqpf.on_files", "nqpf.on_page_content", "search.on_page_context"} <= set(phases["events_s"])
+    parts = phases["python_and_imports_s"] + phases["config_s"] + sum(phases["events_s"].values()) + phases["mkdocs_and_theme_s"]
+    assert abs(parts - phases["total_s"]) < 0.05
+    assert (tmp_path / "site" / "index.html").is_file()

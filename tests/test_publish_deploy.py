@@ -43,8 +43,10 @@ def test_build_job_validates_tests_builds_strict_and_uploads_in_that_order(workf
     order = [runs.index("make validate"), runs.index(".ci/run"), runs.index("make site")]
     assert order == sorted(order)
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    # `make site` counts coverage, then the strict build, whose first step validates the data (plugin.py on_config).
-    assert re.search(r"^site: \$\(STAMP\)\n\t\$\(PY\) -m nqpf coverage\n\t\$\(PY\) -m mkdocs build --strict", makefile, re.MULTILINE)
+    # `make site` counts coverage, then the strict build, whose first step validates the data (plugin.py on_config),
+    # as a build meant for publishing (NQPF_PUBLISH=1: no loopback address).
+    assert re.search(r"^site: \$\(STAMP\)\n\t\$\(PY\) -m nqpf coverage\n\tNQPF_PUBLISH=1 \$\(PY\) -m mkdocs build --strict",
+                     makefile, re.MULTILINE)
     (upload,) = steps_using(build, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
     assert build["steps"].index(upload) > runs.index("make site")

@@ -106,10 +106,12 @@ def test_atom_feed_is_well_formed_xml_with_permanent_ids(site):
 
 @pytest.mark.parametrize("path", ["index.html", "sources/index.html", "data/index.html", "404.html"])
 def test_feeds_are_linked_from_head(site, path):
-    rels = [link for link in page(site.site / path).link_rels if link.get("rel") == "alternate"]
+    rels = [link for link in page(site.site / path).link_rels if "alternate" in link.get("rel", "").split()]
     types = {link["type"]: link["href"] for link in rels}
     assert types["application/atom+xml"].endswith("feed.xml")
     assert types["text/calendar"].endswith("timeline.ics")
+    # Not rel="alternate" alone: Material's script would fetch a sitemap.xml beside each such link.
+    assert all(link["rel"] != "alternate" for link in rels)
 
 
 def test_feeds_are_linked_from_the_timeline_page(site):

@@ -120,6 +120,14 @@ def test_an_alias_whose_anchor_is_back_adds_nothing():
     assert add_aliases(html, "p/", {"p/#old-id": "p/#new-id"}, lambda target: target) == html
 
 
+def test_an_alias_for_a_table_row_or_list_item_goes_inside_it():
+    """A <span> may not stand between rows or list items (the Nu checker refuses it)."""
+    html = '<table><tbody>\n<tr id="row"><td class="a">x</td></tr></tbody></table><ol><li id="item">y</li></ol>'
+    out = add_aliases(html, "figures/", {"figures/#old-row": "figures/#row", "figures/#old-item": "figures/#item"}, str)
+    assert out == ('<table><tbody>\n<tr id="row"><td class="a"><span class="nqpf-alias" id="old-row"></span>x</td></tr>'
+                   '</tbody></table><ol><li id="item"><span class="nqpf-alias" id="old-item"></span>y</li></ol>')
+
+
 def test_an_anchor_moved_to_another_page_leaves_a_link_behind():
     out = add_aliases("<p>x</p>", "timeline/", {"timeline/#old-id": "glossary/#new-id", "people/#a": "people/#b",
                                                  "timeline/#gone": "glossary/#nowhere"},

@@ -34,7 +34,6 @@ CHANGES: dict[str, list[tuple[str | None, str | None]]] = {
         ("<title>{{ page.title | striptags }} - {{ config.site_name }}</title>",
          "<title>{{ page.title | striptags | e }} - {{ config.site_name | e }}</title>"),
         ("<title>{{ config.site_name }}</title>", "<title>{{ config.site_name | e }}</title>"),
-        (None, """<link rel="stylesheet" href="{{ 'assets/stylesheets/nqpf-theme.css' | url }}">"""),
         ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
          '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
         ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',

@@ -5,11 +5,12 @@ listed once under ``plugins:`` in ``mkdocs.yml``. Everything it calls is plain
 Python over :class:`~nqpf.site.Site`; its state lives on the instance, and the
 events run in this order:
 
-* ``on_config``: load and validate the data (a problem fails the build with
-  every ``file:line``), make the publication context (site address, authors,
-  the date of the data);
+* ``on_config``: settle the site's address (``SITE_URL``, else the git remote:
+  :mod:`nqpf.address`; never a loopback one for a build meant for publishing), load and
+  validate the data (a problem fails the build with every ``file:line``), make the
+  publication context (site address, authors, the date of the data);
 * ``on_files``: render the generated pages, add them, the downloads under
-  ``data/``, the feeds and ``robots.txt``;
+  ``data/``, the feeds and ``robots.txt``; serve our stylesheet and script minified;
 * ``on_page_markdown``: fill the markers of a hand-written page, date the page;
 * ``on_page_content``: the page's meta description, Open Graph, JSON-LD and
   citation (from its own text), then the glossary links, ``rel`` on links that
@@ -22,6 +23,7 @@ events run in this order:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,14 +38,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .kinds import KINDS, role
+from . import address
+from .kinds import KINDS, by_page, role
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
-from .web import anchors, external, pages, render, searchfix
+from .web import anchors, external, minify, pages, render, searchfix, segment
 from .web.describe import describe, plain
 from .web.terms import TermLinker
 
 log = logging.getLogger("mkdocs.plugins.nqpf")
+
+# Our stylesheet and script, readable in docs/, served without comments (nqpf.web.minify).
+MINIFIED = {"stylesheets/nqpf.css": minify.css, "javascripts/nqpf.js": minify.js}
 
 
 class NqpfConfig(Config):
@@ -67,9 +73,10 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
     @event_priority(100)  # first: every later step, ours and the search plugin's, reads the data
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        _settle_address(config, root)
         try:
             self.site = site = Site.load(root, data=self.config.data_dir)
-            self.pub = pub = citations.publication(site, config.site_url or "/", config.site_name)
+            self.pub = pub = citations.publication(site, config.site_url or "", config.site_name)
         except DataError as error:
             raise PluginError("the data does not validate:\n" + str(error)) from error
         # Material writes site_description into the 404 page's meta tag unescaped, and ours has
@@ -120,6 +127,11 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         self._add(files, config, feeds.ATOM, feeds.atom(site, pub))
         self._add(files, config, feeds.ICS, feeds.calendar(site, pub))
         self._add(files, config, "robots.txt", _robots(pub))
+        for src_uri, squeeze in MINIFIED.items():
+            original = files.get_file_from_path(src_uri)
+            if original is not None:
+                files.remove(original)
+                files.append(File.generated(config, src_uri, content=squeeze(Path(original.abs_src_path).read_text("utf-8"))))
         self.glossary_url = files.get_file_from_path(role("linked").page).url
         log.debug("generated %d pages and %d downloads from data", len(self.generated), len(downloads))
         return files
@@ -157,6 +169,9 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
             "citation": citations.for_page(title, page.url, pub),
             "data_date": pub.data_date,
         }
+        kind = by_page(page.url)
+        if kind is not None and not kind.in_toc:
+            _toc_without(page.toc, self.site.of[kind.name])
         href = "" if page.url == self.glossary_url else get_relative_url(self.glossary_url, page.url)
         html = self.linker.link(html, href)
         html = external.mark_external(html, urlsplit(pub.site_url).hostname)
@@ -180,22 +195,49 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         return env
 
 
+def _toc_without(items, entries: dict) -> None:
+    """Take the entries (anchors that are ids of ``entries``) out of a table of contents, in place."""
+    for item in list(items):
+        if item.id in entries:
+            items.remove(item)
+        else:
+            _toc_without(item.children, entries)
+
+
+def _settle_address(config: MkDocsConfig, root: Path) -> None:
+    """``site_url`` from ``SITE_URL``, else from the git remote, else none (and the log says what
+    that leaves out). A build meant for publishing (``NQPF_PUBLISH=1``, as ``make site`` runs it)
+    refuses a loopback address: citations to 127.0.0.1 would point every reader at their own machine."""
+    if not config.site_url:
+        derived, where = address.derive(root)
+        if derived:
+            config.site_url = derived
+            log.info("site address %s, from %s (set SITE_URL to choose another)", derived, where)
+        else:
+            config.site_url = None
+            log.info("no site address: SITE_URL is unset and %s. Canonical links, og:url, the sitemap's addresses "
+                     "and robots.txt's Sitemap line are left out, and citations and feeds give addresses within "
+                     "the site (timeline/#id). Set SITE_URL=https://<host>/<path>/ to publish.", where)
+    if os.environ.get("NQPF_PUBLISH") == "1" and address.is_loopback(config.site_url):
+        raise PluginError(f"site_url {config.site_url} is a loopback address, which a build meant for publishing "
+                          "must not carry (every citation would point at the reader's own machine). Unset SITE_URL "
+                          "to take the address from the git remote, or set the public one.")
+
+
 def _robots(pub: citations.Publication) -> str:
+    sitemap = f"Sitemap: {pub.url('sitemap.xml')}\n" if pub.site_url else ""
     return (
         "# Crawlers read robots.txt only at the root of a host: on a GitHub Pages project site\n"
         "# (https://<owner>.github.io/<repo>/) this file takes effect only with a custom domain.\n"
         "User-agent: *\n"
         "Allow: /\n"
-        f"Sitemap: {pub.url('sitemap.xml')}\n"
+        + sitemap
     )
 
 
 def _teach_search(site: Site) -> None:
-    """Keep the site's Chinese terms whole when the search plugin segments text with jieba."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    words = [site.concept.get("chinese")] + [t["chinese"] for t in site.entries(role("linked").name)]
-    for word in filter(None, words):
-        jieba.add_word(word)
+    """jieba, which Material's search plugin cuts Chinese text with, learns the site's own words
+    (nqpf.web.segment): they stay whole in the index, and jieba's big dictionary is never loaded."""
+    from .kinds import DATASET_NAMES
+
+    segment.teach(site.curated.data(name) for name in DATASET_NAMES)

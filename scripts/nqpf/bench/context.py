@@ -34,7 +34,7 @@ class Context:
     tmp: Path
     runs: int = 3
     sizes: tuple[int, ...] = (100, 1000, 5000)
-    lighthouse_runs: int = 1
+    lighthouse_runs: int = 3
     log: callable = print
     _served: dict[str, Served] = field(default_factory=dict)
     _stack: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)

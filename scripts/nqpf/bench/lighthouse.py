@@ -22,7 +22,10 @@ from .weight import FLAGS
 TOOL = sites.ROOT / "tools" / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index")
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index",
+           "total-byte-weight")
+# The issue's targets (issue 12): each key page, on a phone.
+GOALS = {"performance": 95, "total_blocking_time_ms": 200, "home_kib": 100}
 # The issue's key pages; a page not built yet is reported as missing.
 OURS = ("index.html", "glossary/index.html", "timeline/index.html", "provinces/index.html")
 
@@ -85,11 +88,22 @@ def run(ctx: Context) -> dict:
             continue
         ctx.log(f"lighthouse: {side} {page}")
         result[side][page] = _median([audit(site.url_of(page), chromium) for _ in range(ctx.lighthouse_runs)])
+    result["goals"] = {"targets": GOALS, "met": goals(result)}
     return result
 
 
 def _fmt(scores: dict) -> str:
     return "/".join(str(round(scores[c])) for c in CATEGORIES)
+
+
+def goals(result: dict) -> dict:
+    """Whether each key page meets the targets: performance, Total Blocking Time (both medians)."""
+    out = {}
+    for page, ours in result["ours"].items():
+        tbt = ours["metrics"]["total-blocking-time"] or 0
+        out[page] = {"performance": ours["scores"]["performance"] >= GOALS["performance"],
+                     "total_blocking_time": tbt <= GOALS["total_blocking_time_ms"]}
+    return out
 
 
 def table(result: dict) -> list[tuple[str, str, str, str]]:
@@ -101,6 +115,14 @@ def table(result: dict) -> list[tuple[str, str, str, str]]:
         base = base_home if page == "index.html" else base_page
         note = "failing: " + (", ".join(ours["failing_audits"]) or "none")
         rows.append((f"lighthouse {page} (perf/a11y/bp/seo)", _fmt(ours["scores"]), _fmt(base["scores"]) if base else "-", note))
+        tbt, weight = ours["metrics"]["total-blocking-time"] or 0, (ours["metrics"].get("total-byte-weight") or 0) / 1024
+        base_tbt = base["metrics"]["total-blocking-time"] or 0 if base else 0
+        base_weight = (base["metrics"].get("total-byte-weight") or 0) / 1024 if base else 0
+        met = result.get("goals", {}).get("met", {}).get(page, {})
+        rows.append((f"  {page}: TBT ms, KiB (Lighthouse)", f"{tbt:.0f}, {weight:.1f}", f"{base_tbt:.0f}, {base_weight:.1f}",
+                     f"perf >= {GOALS['performance']}: {'met' if met.get('performance') else 'NOT met'}; "
+                     f"TBT <= {GOALS['total_blocking_time_ms']} ms: {'met' if met.get('total_blocking_time') else 'NOT met'}"
+                     + (f"; median of {ours['runs']} runs" if ours.get("runs") else "")))
     for page in result["missing"]:
         rows.append((f"lighthouse {page}", "not built yet", "-", ""))
     if base_home:

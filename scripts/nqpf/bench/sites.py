@@ -9,6 +9,7 @@ generated English prose so that its pages and search index are not empty.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,17 +68,39 @@ def plain_material(dest: Path, pages: int, site_url: str) -> Path:
     return dest
 
 
+def _block(config: str, key: str) -> str:
+    """A top-level key of a YAML file and everything indented under it, as written."""
+    m = re.search(rf"^{key}:\n(?:(?:[ #].*)?\n)*", config, re.M)
+    return m[0] if m else ""
+
+
+def plain_material_same_markdown(dest: Path, site_url: str, project: Path = ROOT) -> Path:
+    """A default Material project building the very Markdown our plugin hands MkDocs (written out by
+    ``nqpf.bench.phases markdown``), with our Markdown extensions and nav, so that the two builds
+    differ only by what the nqpf plugin and the theme overrides add. Not strict: its pages link to
+    downloads and feeds only our plugin makes."""
+    dest.mkdir(parents=True, exist_ok=True)
+    done = timed([sys.executable, "-m", "nqpf.bench.phases", "markdown", str(project), str(dest / "docs")], project, site_url)
+    require_ok(done, "writing out our pages' Markdown")
+    ours = (project / "mkdocs.yml").read_text("utf-8")
+    (dest / "mkdocs.yml").write_text(
+        f"site_name: Plain Material\nsite_url: {site_url}\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search\n" + _block(ours, "markdown_extensions") + _block(ours, "nav"), "utf-8")
+    return dest
+
+
 @dataclass
 class Timed:
     seconds: float
     returncode: int
     stderr: str
+    stdout: str = ""
 
 
 def timed(argv: list[str], cwd: Path, site_url: str | None = None) -> Timed:
     start = time.perf_counter()
     result = subprocess.run(argv, cwd=cwd, env=env(site_url), capture_output=True, text=True, timeout=3600)
-    return Timed(time.perf_counter() - start, result.returncode, result.stderr[-4000:])
+    return Timed(time.perf_counter() - start, result.returncode, result.stderr[-4000:], result.stdout[-100_000:])
 
 
 def mkdocs_build(project: Path, out: Path, site_url: str) -> Timed:

@@ -1,7 +1,7 @@
 """Measure the site against a plain Material site built in the same run.
 
 Prints a table and merges the figures into bench/results.json under one key per
-part (build, scale, lighthouse, weight, search); other keys in the file are kept.
+part (extract, build, scale, lighthouse, weight, search, layout); other keys in the file are kept.
 Not part of `make test`: the figures depend on the machine.
 """
 
@@ -18,7 +18,7 @@ from ..bench.context import Context
 from ..bench.sites import BenchError
 from ..report import Problem, report
 
-PARTS = ("extract", "build", "scale", "lighthouse", "weight", "search")
+PARTS = ("extract", "build", "scale", "lighthouse", "weight", "search", "layout")
 OUT = Path("bench") / "results.json"
 
 
@@ -30,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("parts", nargs="*", metavar="part", help=f"parts to run (default: all): {', '.join(PARTS)}")
     parser.add_argument("--runs", type=int, default=3, help="build runs per site; the median counts (default: %(default)s)")
     parser.add_argument("--sizes", type=_sizes, default=(100, 1000, 5000), help="scale corpus sizes (default: 100,1000,5000)")
-    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page (default: %(default)s)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3,
+                        help="Lighthouse runs per page; the median counts (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=OUT, help="results file (default: %(default)s)")
 
 

@@ -34,7 +34,8 @@ class Publication:
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if not self.site_url.endswith("/"):
+        # No address (nqpf.address found none): URLs within the site, "timeline/#id".
+        if self.site_url and not self.site_url.endswith("/"):
             object.__setattr__(self, "site_url", self.site_url + "/")
 
     def url(self, path: str = "", anchor: str | None = None) -> str:

@@ -2,7 +2,7 @@
 
 Each function takes the :class:`~nqpf.site.Site` and returns the extra context
 its page's template needs beyond ``site``, ``kind`` and ``entries`` (grouping by
-year and month, by letter, the tile map, the charts). The registry
+year and month, by letter, the time axis, the tile map, the charts). The registry
 (:mod:`nqpf.kinds`) names the function a kind uses; a kind that needs nothing
 more than its entries names none.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import datefmt
-from . import chart, tilemap
+from . import axis, chart, tilemap
 
 
 def industries_anchor(source_id: str) -> str:
@@ -45,7 +45,7 @@ def timeline(site: Any) -> dict:
     for event in events:
         counts[event["category"]] = counts.get(event["category"], 0) + 1
     categories = [{"value": c, "count": n} for c, n in sorted(counts.items())]
-    return {"years": years, "categories": categories, "total": len(events)}
+    return {"years": years, "categories": categories, "total": len(events), "axis": axis.layout(events)}
 
 
 def province_statuses(site: Any) -> dict[str, str]:

@@ -39,6 +39,17 @@ def md(value: object) -> Markup:
     return escape(_MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split())))
 
 
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def toc_label(value: object) -> Markup:
+    """Text for a heading's ``data-toc-label="..."`` (attr_list): every ASCII punctuation mark as a
+    numeric character reference, so that no quote ends the value, no brace ends the attribute list and
+    no ``*``, ``_`` or backtick becomes Markdown before attr_list reads it. The table of contents shows
+    the references as the characters they stand for."""
+    return Markup(_PUNCTUATION.sub(lambda m: f"&#{ord(m[0])};", " ".join(str(value).split())))
+
+
 def inline_code(value: object) -> Markup:
     """Escape for HTML, then show `backticked` words as code, as the schemas write them."""
     return Markup(_CODE.sub(r"<code>\1</code>", str(escape(value))))
@@ -79,7 +90,7 @@ def covers(site) -> str:
 
 
 FILTERS = {
-    "md": md, "inline_code": inline_code, "number": number, "label": label,
+    "md": md, "toc_label": toc_label, "inline_code": inline_code, "number": number, "label": label,
     "human_date": datefmt.short, "date_range": datefmt.span, "spell": datefmt.spell, "entry_link": entry_link,
     "covers": covers,
 }
