@@ -71,6 +71,30 @@ def test_search_in_english_finds_the_sources_page(reader, served_site):
     assert any(link.startswith(served_site.url + "sources/") for link in links), links
 
 
+def index_requests(page) -> list[str]:
+    return page.evaluate("""() => performance.getEntriesByType('resource').map(e => e.name)
+                                  .filter(n => n.endsWith('/search/search_index.json'))""")
+
+
+@pytest.mark.parametrize("reach", ["click", "shortcut"])
+def test_the_search_index_loads_only_when_a_reader_reaches_for_search(reader, reach):
+    page = reader()
+    assert index_requests(page) == [], "the index was fetched on page load"
+    if reach == "click":
+        search(page, "outlet")
+    else:
+        page.keyboard.press("s")  # Material's shortcut opens search and focuses its box
+        page.keyboard.type("glossary", delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert len(index_requests(page)) == 1
+
+
+def test_a_shared_search_link_loads_the_index_at_once(reader):
+    page = reader("glossary/index.html?h=innovation")
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/search_index.json'))",
+                           timeout=10_000)
+
+
 def test_search_in_chinese_finds_the_term(reader, served_site):
     page = reader()
     links = search(page, "新质生产力")

@@ -108,3 +108,52 @@ def test_model_indexes_what_refers_to_an_entry(fixture_model):
         "2024-01-31-politburo-study-session", "2024-03-05-npc-opens"]
     assert [f["id"] for f in fixture_model.referring("concept", "formulations", "zhang-hua")] == ["zhang-core-element"]
     assert fixture_model.curated.root == FIXTURE_DATA
+
+
+DRAFT = """source: seeds/900_new.txt
+add:
+  sources:
+    - id: xinhua-2026-11-20-harbin
+      title: Harbin sets out a plan <for> the new forces
+  timeline:
+    - id: 2026-11-20-harbin-plan
+      title: 'TODO: a one-line title in our own words'
+      summary: 'TODO: what the quotes say'
+    - id: 2026-11-21-harbin-forum
+  people:
+    - id: zhao-lixin
+extend:
+  - file: provinces
+    id: heilongjiang
+    at: mentions
+    add:
+      - {source: xinhua-2026-11-20-harbin, summary: 'TODO: one line'}
+"""
+
+
+def test_the_sources_page_counts_a_waiting_draft_apart_from_the_curated_data(fixture_model, env, tmp_path):
+    import shutil
+
+    from nqpf.site import Site
+
+    assert not fixture_model.drafts
+    def sources_page(site):
+        template, context = pages.generated(site)["sources.md"]
+        return pages.render(env, site, template, context())
+
+    plain = sources_page(fixture_model)
+    assert "Not counted yet" not in plain
+    shutil.copytree(FIXTURE_DATA.parent, tmp_path / "fixtures")
+    data = tmp_path / "fixtures" / FIXTURE_DATA.name
+    (data / "drafts").mkdir()
+    (data / "drafts" / "xinhua-2026-11-20-harbin.yaml").write_text(DRAFT, "utf-8")
+    site = Site.load(ROOT, data=data)
+    # The draft adds nothing to the site: every count stays that of the curated data.
+    assert {k: len(v) for k, v in site.of.items()} == {k: len(v) for k, v in fixture_model.of.items()}
+    (draft,) = site.drafts
+    assert (draft["article"], draft["source"]["id"], draft["new"], draft["added"], draft["todo"]) == (
+        "seeds/900_new.txt", "xinhua-2026-11-20-harbin", [(2, "timeline entries"), (1, "person entry")], 1, 3)
+    out = sources_page(site)
+    note = out[out.index("**Not counted yet:**"):out.index("</div>")]
+    assert "1 draft waits" in note and "2 new timeline entries, 1 new person entry, 1 item of evidence" in note
+    assert "3 values still to be written" in note and "&lt;for&gt;" in note and "<for>" not in note

@@ -231,7 +231,7 @@ def test_bad_data_is_reported_exactly(project, name, old, new, expected):
         (b"\xef\xbb\xbf- id: x\n", "data/glossary.yaml:1: starts with a UTF-8 byte-order mark (BOM); save the file as UTF-8 without BOM"),
         (b"- id: x\r\n", "data/glossary.yaml:1: Windows (CRLF) line ending; convert the file to LF line ends"),
         (b"- id: x\n  term: \xff\n", "data/glossary.yaml:2: invalid UTF-8: byte 0xff at column 9"),
-        (b"x" * 5_000_001, "data/glossary.yaml:1: file is 5.0 MB, over the 5 MB limit"),
+        (b"x" * 20_000_001, "data/glossary.yaml:1: file is 20.0 MB, over the 20 MB limit"),
     ],
     ids=["empty", "bom", "crlf", "invalid-utf8", "too-large"],
 )

@@ -32,6 +32,8 @@ class Curated:
     blanked: dict[str, set[str]] = field(default_factory=dict)
     # Articles a draft in data/drafts/ describes (seeds/<name>.txt -> the draft): not yet curated, not missing.
     drafted: dict[str, str] = field(default_factory=dict)
+    # Every draft in data/drafts/, by its shown path, as read (None when it is not a mapping).
+    drafts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -90,6 +92,7 @@ def load_curated(project: Project | Path | str) -> Curated:
         curated.problems.extend(problems)
     for path in sorted(project.drafts.glob("*.yaml")):
         doc, _ = load(path)  # the draft's own problems are validate's to report
+        curated.drafts[project.show(path)] = doc.data if isinstance(doc.data, dict) else None
         sources = ((doc.data or {}).get("add") or {}).get("sources") if isinstance(doc.data, dict) else None
         for source in sources if isinstance(sources, list) else []:
             if isinstance(source, dict) and isinstance(source.get("file"), str):

@@ -1,7 +1,8 @@
 """Read a text file the project accepts, or say exactly why not.
 
 The rule: an input file is non-empty UTF-8 without a byte-order mark, with
-LF line ends, no NUL bytes and at most ``MAX_BYTES``. Anything else is
+LF line ends, no NUL bytes and at most ``MAX_BYTES`` (an article; a data file may be
+larger, ``MAX_DATA_BYTES``: 5,000 sources make a sources.yaml of about 6 MB). Anything else is
 refused with a :class:`~nqpf.report.Problem` naming the first offending line,
 because a file that slipped through would silently shift quotes and line
 numbers further down the pipeline.
@@ -14,6 +15,7 @@ from pathlib import Path
 from .report import Problem
 
 MAX_BYTES = 5_000_000
+MAX_DATA_BYTES = 20_000_000
 BOM = b"\xef\xbb\xbf"
 
 
@@ -21,11 +23,11 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def check_bytes(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+def check_bytes(path: str, data: bytes, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
     """Decode ``data``; return ``(text, [])`` or ``(None, problems)``."""
-    if len(data) > MAX_BYTES:
+    if len(data) > limit:
         size = len(data) / 1_000_000
-        return None, [Problem(path, 1, f"file is {size:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit")]
+        return None, [Problem(path, 1, f"file is {size:.1f} MB, over the {limit // 1_000_000} MB limit")]
     if not data.strip():
         return None, [Problem(path, 1, "file is empty")]
     nul = data.find(b"\x00")
@@ -51,7 +53,7 @@ def check_bytes(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def read_text(path: str | Path, shown: str | None = None) -> tuple[str | None, list[Problem]]:
+def read_text(path: str | Path, shown: str | None = None, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
     """Read and check one file; never raises for an unreadable path. Problems name it ``shown``."""
     name = shown or str(path)
     try:
@@ -60,4 +62,4 @@ def read_text(path: str | Path, shown: str | None = None) -> tuple[str | None, l
         return None, [Problem(name, None, "is a directory, not a file")]
     except OSError as err:
         return None, [Problem(name, None, f"cannot read: {err.strerror or err}")]
-    return check_bytes(name, data)
+    return check_bytes(name, data, limit)

@@ -21,8 +21,9 @@ import yaml
 from . import counts, dating
 from .checks import run_checks
 from .curated import Curated, load_curated
+from .drafts import is_todo
 from .evidence import sources_of
-from .kinds import CITING_ORDER, CONCEPT, CONCEPT_PARTS, DATASETS, KINDS, Kind, industries_anchor
+from .kinds import CITING_ORDER, CONCEPT, CONCEPT_PARTS, DATASETS, KINDS, Kind, by_dataset, industries_anchor
 from .project import Project
 from .report import Problem
 
@@ -186,6 +187,26 @@ class Site:
         return counts.read(self.project) or {}
 
     @cached_property
+    def drafts(self) -> list[dict[str, Any]]:
+        """What each draft in ``data/drafts/`` would add, not yet accepted: ``{"path", "article",
+        "source" (the new source entry, if any), "new" ([(count, "timeline entries")]), "added" (items for
+        entries already curated), "todo" (values still marked TODO:)}``. Nothing in a draft is on the
+        site; the Sources page only counts what waits."""
+        out = []
+        for path, draft in sorted(self.curated.drafts.items()):
+            draft = draft or {}
+            add = draft.get("add") if isinstance(draft.get("add"), dict) else {}
+            new_sources = [s for s in add.get("sources") or [] if isinstance(s, dict)]
+            new = [(len(entries), _plural((kind.label if kind else name).lower(), len(entries)))
+                   for name, entries in add.items() if name != "sources" and isinstance(entries, list) and entries
+                   for kind in [by_dataset(name)]]
+            extend = [e for e in draft.get("extend") or [] if isinstance(e, dict)]
+            out.append({"path": path, "article": draft.get("source"), "source": new_sources[0] if new_sources else None,
+                        "new": new, "added": sum(len(e.get("add") or []) for e in extend),
+                        "todo": _count_todo(draft)})
+        return out
+
+    @cached_property
     def cff(self) -> dict[str, Any]:
         """``CITATION.cff`` at the project root, as data (``{}`` if absent)."""
         path = self.project.root / "CITATION.cff"
@@ -196,3 +217,18 @@ class Site:
         except yaml.YAMLError as error:
             raise DataError(f"CITATION.cff is not valid YAML: {error}") from error
         return data if isinstance(data, dict) else {}
+
+
+def _count_todo(value: Any) -> int:
+    """Values in a draft left for the curator to write."""
+    if isinstance(value, dict):
+        return sum(_count_todo(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_count_todo(v) for v in value)
+    return int(is_todo(value))
+
+
+def _plural(label: str, n: int) -> str:
+    if n == 1:
+        return label
+    return label[:-1] + "ies" if label.endswith("y") else label + "s"

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .rawtext import read_text
+from .rawtext import MAX_DATA_BYTES, read_text
 from .report import Problem
 
 Path_ = tuple[Any, ...]
@@ -114,7 +114,7 @@ def parse(path: str, text: str) -> tuple[Document, list[Problem]]:
 def load(path: str | Path, shown: str | None = None) -> tuple[Document, list[Problem]]:
     """Read, check and parse one YAML file; never raises. Problems name it ``shown`` (default: as given)."""
     name = shown or str(path)
-    text, problems = read_text(path, shown=name)
+    text, problems = read_text(path, shown=name, limit=MAX_DATA_BYTES)
     if text is None:
         return Document(name), problems
     return parse(name, text)

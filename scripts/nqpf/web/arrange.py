@@ -93,7 +93,7 @@ def sources(site: Any) -> dict:
     references = [e for e in listed if e["s"].get("kind") == "reference"]
     references.sort(key=lambda e: (str(e["s"]["outlet"]).lower(), str(e["s"]["published"])))
     return {"articles": [e for e in listed if e["s"].get("kind") != "reference"], "references": references,
-            "coverage": site.coverage}
+            "coverage": site.coverage, "drafts": site.drafts}
 
 
 def definition(site: Any) -> dict:
