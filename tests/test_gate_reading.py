@@ -90,7 +90,7 @@ def test_compact_entries_in_each_palette_and_width(open_page, tmp_path, scheme, 
     assert cite["x"] > heading["x"] + heading["width"] / 2
     assert heading["y"] <= cite["y"] + cite["height"] / 2 <= heading["y"] + 32
     # The definition or summary comes straight after the heading; quotes are folded.
-    after = first.locator(":scope > p").first.bounding_box()
+    after = first.locator(":scope > :is(p, div.nqpf-entry-meta)").first.bounding_box()
     assert after["y"] - (heading["y"] + heading["height"]) < 40
     assert first.locator("details.nqpf-quotes[open]").count() == 0
     assert not first.locator(".nqpf-cite__panel").is_visible()

@@ -158,11 +158,11 @@
     panel.appendChild(row);
   }
 
-  /* ---- Print: open every folded quote and the page's citation, then fold them again ---- */
+  /* ---- Print: open every folded quote, context, definition and date reasoning, and the page's citation, then fold them again ---- */
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details.nqpf-quotes, details.nqpf-page-cite"), function (d) {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.nqpf-quotes, details.nqpf-context-box, details.nqpf-more, details.nqpf-date-basis, details.nqpf-page-cite"), function (d) {
       return !d.open;
     });
     opened.forEach(function (d) { d.open = true; });

@@ -155,7 +155,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
             col("language_quality", "language.quality"), col("language_note", "language.note"),
             Column("noise", _names("kind", "noise"), field="noise.kind"), col("file"),
         ),
-        arrange=arrange.sources,
+        arrange=arrange.sources, in_toc=False,  # 253 entries: the contents list their two groups
     ),
     Kind(
         "event", "timeline", "timeline.md", "Timeline entry", "Timeline events", "dated events",

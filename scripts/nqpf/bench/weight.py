@@ -36,9 +36,8 @@ def _measure(browser, site: Served, page: str, search: bool = False) -> dict:
     tab.wait_for_timeout(300)  # the search worker's index request may start just after idle
     loaded = len(responses)
     if search:  # a reader reaches for search: what does that fetch on top?
-        with tab.expect_response(lambda r: r.url.endswith("search_index.json"), timeout=10_000):
+        with tab.expect_request_finished(lambda r: r.url.endswith("search_index.json"), timeout=10_000):
             tab.focus(".md-search__input")
-        tab.wait_for_load_state("networkidle")
     html = total = index = 0
     on_search = sum(_size(r) for r in responses[loaded:])
     for request in responses[:loaded]:
