@@ -85,3 +85,23 @@ def test_unclosed_paragraphs_do_not_leave_text_skipped():
 
 def test_empty_glossary_changes_nothing():
     assert TermLinker([]).link("<p>TFP</p>", "g/") == "<p>TFP</p>"
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<a href="https://example.com/x">x</a>', '<a href="https://example.com/x" rel="noopener noreferrer">x</a>'),
+    ('<a href="https://example.com/x" rel="noopener">x</a>', '<a href="https://example.com/x" rel="noopener noreferrer">x</a>'),
+    ('<a href="https://example.com/?a=1&amp;b=&quot;2&quot;">x</a>',
+     '<a href="https://example.com/?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer">x</a>'),
+    ('<a class="k" href="https://example.com/" rel="noreferrer noopener">x</a>', None),
+    ('<a href="https://nqpf.example.org/glossary/">x</a>', None),
+    ('<a href="../glossary/#tfp">x</a>', None),
+    ('<a href="mailto:a@example.com">x</a>', None),
+], ids=["plain", "half-rel", "entities", "already", "own-host", "relative", "mailto"])
+def test_links_to_other_hosts_are_marked_in_the_same_pass(html, expected):
+    out = TermLinker(GLOSSARY).link(f"<p>{html}</p>", "../glossary/", own_host="nqpf.example.org")
+    assert out == f"<p>{expected or html}</p>"
+
+
+def test_links_are_marked_with_no_glossary_at_all():
+    out = TermLinker([]).link('<p><a href="http://example.com/">x</a> total factor productivity</p>', "g/", own_host=None)
+    assert out == '<p><a href="http://example.com/" rel="noopener noreferrer">x</a> total factor productivity</p>'

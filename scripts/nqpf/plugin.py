@@ -42,7 +42,7 @@ from . import address
 from .kinds import KINDS, by_page, role
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
-from .web import anchors, external, minify, pages, render, searchfix, segment
+from .web import anchors, minify, pages, render, searchfix, segment
 from .web.describe import describe, plain
 from .web.terms import TermLinker
 
@@ -173,8 +173,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
         if kind is not None and not kind.in_toc:
             _toc_without(page.toc, self.site.of[kind.name])
         href = "" if page.url == self.glossary_url else get_relative_url(self.glossary_url, page.url)
-        html = self.linker.link(html, href)
-        html = external.mark_external(html, urlsplit(pub.site_url).hostname)
+        html = self.linker.link(html, href, own_host=urlsplit(pub.site_url).hostname)
         return anchors.add_aliases(html, page.url, self.config.moved_anchors, lambda target: get_relative_url(target, page.url),
                                    self._anchor_exists)
 

@@ -22,16 +22,15 @@ def split(address: str) -> tuple[str, str]:
     return page, anchor
 
 
-class _Find(HTMLParser):
-    """Where an element with ``ident`` starts, and where its content (or, for a table row, the
-    content of its first cell) begins."""
+class _Ids(HTMLParser):
+    """Every element id of a page, read in one pass: where each element starts, and where its content
+    (or, for a table row, the content of its first cell) begins."""
 
-    def __init__(self, ident: str):
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.ident = ident
-        self.at: tuple[int, int] | None = None
-        self.inside: tuple[int, int] | None = None
-        self._row = False
+        self.at: dict[str, tuple[int, int]] = {}
+        self.inside: dict[str, tuple[int, int]] = {}
+        self._row: str | None = None  # a row whose first cell is still to come
 
     def _end_of_tag(self) -> tuple[int, int]:
         line, column = self.getpos()
@@ -40,25 +39,29 @@ class _Find(HTMLParser):
         return (line + len(lines) - 1, (column if len(lines) == 1 else 0) + len(lines[-1]))
 
     def handle_starttag(self, tag, attrs):
-        if self.at is None and dict(attrs).get("id") == self.ident:
-            self.at = self.getpos()
-            if tag == "tr":
-                self._row = True
-            else:
-                self.inside = self._end_of_tag()
-        elif self._row and self.inside is None and tag in ("td", "th"):
-            self.inside = self._end_of_tag()
+        if self._row is not None and tag in ("td", "th"):
+            self.inside.setdefault(self._row, self._end_of_tag())
+            self._row = None
+        ident = dict(attrs).get("id")
+        if ident is None or ident in self.at:
+            return
+        self.at[ident] = self.getpos()
+        if tag == "tr":
+            self._row = ident
+        else:
+            self.inside[ident] = self._end_of_tag()
 
     def handle_startendtag(self, tag, attrs):
-        if self.at is None and dict(attrs).get("id") == self.ident:
-            self.at = self.getpos()
+        ident = dict(attrs).get("id")
+        if ident is not None:
+            self.at.setdefault(ident, self.getpos())
 
     @classmethod
-    def present(cls, html: str, ident: str) -> bool:
-        finder = cls(ident)
-        finder.feed(html)
-        finder.close()
-        return finder.at is not None
+    def of(cls, html: str) -> _Ids:
+        ids = cls()
+        ids.feed(html)
+        ids.close()
+        return ids
 
 
 def _offset(html: str, line: int, column: int) -> int:
@@ -72,23 +75,25 @@ def add_aliases(html: str, page_url: str, moved: dict[str, str], relative, exist
     ``exists(address)`` says whether an anchor on another page exists (a move to nowhere adds nothing:
     the same configuration builds other data, such as the test fixture)."""
     notes = []
-    for old, new in sorted(moved.items()):
-        old_page, old_id = split(old)
-        if old_page != page_url:
-            continue
+    here = [(old, new) for old, new in sorted(moved.items()) if split(old)[0] == page_url]
+    if not here:
+        return html
+    ids = _Ids.of(html)
+    inserts: list[tuple[int, str]] = []
+    for old, new in here:
+        old_id = split(old)[1]
         new_page, new_id = split(new)
-        if _Find.present(html, old_id):  # the old anchor is back (or never left): nothing to stand in for
+        if old_id in ids.at:  # the old anchor is back (or never left): nothing to stand in for
             continue
         if new_page == page_url:
-            finder = _Find(new_id)
-            finder.feed(html)
-            finder.close()
-            if finder.inside is not None:
-                at = _offset(html, *finder.inside)
-                html = html[:at] + f'<span class="nqpf-alias" id="{escape(old_id)}"></span>' + html[at:]
+            if new_id in ids.inside:
+                inserts.append((_offset(html, *ids.inside[new_id]), f'<span class="nqpf-alias" id="{escape(old_id)}"></span>'))
             continue
         if exists is not None and not exists(new):
             continue
         notes.append(f'<p class="nqpf-moved" id="{escape(old_id)}">This entry has moved: '
                      f'<a href="{escape(relative(new))}">{escape(new)}</a>.</p>')
+    # From the end, so that each offset, read from the page as it was, still holds.
+    for at, element in sorted(inserts, reverse=True):
+        html = html[:at] + element + html[at:]
     return html + "".join(notes)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
 
+from . import external
+
 # Elements whose text is never linked: structure, verbatim text, controls.
 SKIP = frozenset(
     "a abbr blockquote button cite code dt figcaption form h1 h2 h3 h4 h5 h6 kbd label "
@@ -59,11 +61,10 @@ class TermLinker:
         )
         self._exact = {_key(p): " ".join(p.split()) for p in alternatives}
 
-    def link(self, html: str, href: str, page_term: str | None = None) -> str:
-        """``html`` with first uses linked to ``href + "#" + term id``."""
-        if self.regex is None:
-            return html
-        rewriter = _Rewriter(self, href, page_term)
+    def link(self, html: str, href: str, page_term: str | None = None, own_host: str | None = None) -> str:
+        """``html`` with first uses linked to ``href + "#" + term id``, and, in the same pass, every link
+        to a host other than ``own_host`` marked ``rel="noopener noreferrer"`` (:mod:`.external`)."""
+        rewriter = _Rewriter(self, href, page_term, own_host)
         rewriter.feed(html)
         rewriter.close()
         return "".join(rewriter.out)
@@ -96,9 +97,9 @@ class _Rewriter(HTMLParser):
     only then is it written out again from its decoded form.
     """
 
-    def __init__(self, linker: TermLinker, href: str, page_term: str | None):
+    def __init__(self, linker: TermLinker, href: str, page_term: str | None, own_host: str | None):
         super().__init__(convert_charrefs=False)
-        self.linker, self.href, self.page_term = linker, href, page_term
+        self.linker, self.href, self.page_term, self.own_host = linker, href, page_term, own_host
         self.out: list[str] = []
         self.used: set[str] = set()
         self.stack: list[tuple[str, bool, str | None]] = []  # (tag, skipped, glossary entry id)
@@ -111,6 +112,9 @@ class _Rewriter(HTMLParser):
         raw, text = "".join(self.raw), "".join(self.text)
         self.raw, self.text = [], []
         if self.cdata_elem is not None or any(skipped for _, skipped, _ in self.stack):
+            self.out.append(raw)
+            return
+        if self.linker.regex is None:
             self.out.append(raw)
             return
         own = next((term for _, _, term in reversed(self.stack) if term), self.page_term)
@@ -133,7 +137,7 @@ class _Rewriter(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._flush()
-        self.out.append(self.get_starttag_text())
+        self.out.append((tag == "a" and external.opening_tag(attrs, self.own_host)) or self.get_starttag_text())
         if tag in VOID:
             return
         values = dict(attrs)
