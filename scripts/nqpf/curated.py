@@ -30,10 +30,20 @@ class Curated:
     partial: set[str] = field(default_factory=set)
     # Ids of those blanked entries, by file: references to them are not reported again as unknown.
     blanked: dict[str, set[str]] = field(default_factory=dict)
-    # Articles a draft in data/drafts/ describes (seeds/<name>.txt -> the draft): not yet curated, not missing.
-    drafted: dict[str, str] = field(default_factory=dict)
     # Every draft in data/drafts/, by its shown path, as read (None when it is not a mapping).
     drafts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def drafted(self) -> dict[str, str]:
+        """Articles a draft in data/drafts/ describes (seeds/<name>.txt -> the draft): not yet curated, not missing."""
+        out: dict[str, str] = {}
+        for path, draft in self.drafts.items():
+            add = (draft or {}).get("add")
+            sources = add.get("sources") if isinstance(add, dict) else None
+            for source in sources if isinstance(sources, list) else []:
+                if isinstance(source, dict) and isinstance(source.get("file"), str):
+                    out[source["file"]] = path
+        return out
 
     @property
     def root(self) -> Path:
@@ -93,8 +103,4 @@ def load_curated(project: Project | Path | str) -> Curated:
     for path in sorted(project.drafts.glob("*.yaml")):
         doc, _ = load(path)  # the draft's own problems are validate's to report
         curated.drafts[project.show(path)] = doc.data if isinstance(doc.data, dict) else None
-        sources = ((doc.data or {}).get("add") or {}).get("sources") if isinstance(doc.data, dict) else None
-        for source in sources if isinstance(sources, list) else []:
-            if isinstance(source, dict) and isinstance(source.get("file"), str):
-                curated.drafted[source["file"]] = project.show(path)
     return curated

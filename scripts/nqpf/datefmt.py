@@ -49,27 +49,25 @@ def short(date: str) -> str:
 
 def span(start: str, end: str | None = None) -> str:
     """A date, or a span written once where its parts agree: ``5–11 Mar 2024``, ``28 Feb – 2 Mar 2024``."""
-    if not end:
-        return short(start)
-    first, last = short(start).split(" "), short(end).split(" ")
-    if first[1:] == last[1:]:
-        return f"{first[0]}\u2013{short(end)}"
-    if first[2:] == last[2:]:
-        return f"{' '.join(first[:2])} \u2013 {short(end)}"
-    return f"{short(start)} \u2013 {short(end)}"
+    return _span(start, end, short)
 
 
 def spell_span(start: str, end: str | None = None) -> str:
     """``31 January 2024``, or a span written once where its parts agree: ``6–8 September 2023``,
     ``28 February – 2 March 2024``, ``30 December 2023 – 2 January 2024``."""
+    return _span(start, end, spell)
+
+
+def _span(start: str, end: str | None, write) -> str:
+    """``start`` (to ``end``) written by ``write``, leaving out of the start what both ends share."""
     if not end:
-        return spell(start)
-    first, last = spell(start).split(" "), spell(end).split(" ")
+        return write(start)
+    first, last = write(start).split(" "), write(end).split(" ")
     if first[1:] == last[1:]:
-        return f"{first[0]}\u2013{spell(end)}"
+        return f"{first[0]}\u2013{write(end)}"
     if first[2:] == last[2:]:
-        return f"{' '.join(first[:2])} \u2013 {spell(end)}"
-    return f"{spell(start)} \u2013 {spell(end)}"
+        return f"{' '.join(first[:2])} \u2013 {write(end)}"
+    return f"{write(start)} \u2013 {write(end)}"
 
 
 def apa(day: str) -> str:

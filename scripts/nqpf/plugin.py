@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import address
-from .kinds import KINDS, by_page, role
+from .kinds import by_page, role
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
 from .web import anchors, minify, pages, render, searchfix, segment
@@ -180,7 +180,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
     def _anchor_exists(self, address: str) -> bool:
         """Whether an entry anchor exists on another page, as far as the model knows its pages."""
         page, _, ident = address.partition("#")
-        kind = next((k for k in KINDS.values() if k.url == page), None)
+        kind = by_page(page)
         return kind is not None and ident in self.site.of[kind.name]
 
     @event_priority(-100)  # last: after the search plugin has written its index

@@ -20,6 +20,7 @@ import yaml
 
 from . import counts, dating
 from .checks import run_checks
+from .checks.walk import strings
 from .curated import Curated, load_curated
 from .drafts import is_todo
 from .evidence import sources_of
@@ -203,7 +204,7 @@ class Site:
             extend = [e for e in draft.get("extend") or [] if isinstance(e, dict)]
             out.append({"path": path, "article": draft.get("source"), "source": new_sources[0] if new_sources else None,
                         "new": new, "added": sum(len(e.get("add") or []) for e in extend),
-                        "todo": _count_todo(draft)})
+                        "todo": sum(is_todo(value) for _, value in strings(draft))})
         return out
 
     @cached_property
@@ -217,15 +218,6 @@ class Site:
         except yaml.YAMLError as error:
             raise DataError(f"CITATION.cff is not valid YAML: {error}") from error
         return data if isinstance(data, dict) else {}
-
-
-def _count_todo(value: Any) -> int:
-    """Values in a draft left for the curator to write."""
-    if isinstance(value, dict):
-        return sum(_count_todo(v) for v in value.values())
-    if isinstance(value, list):
-        return sum(_count_todo(v) for v in value)
-    return int(is_todo(value))
 
 
 def _plural(label: str, n: int) -> str:

@@ -15,7 +15,7 @@ from ..curated import Curated
 from ..drafts import is_todo
 from ..kinds import DATASET_NAMES
 from ..report import Problem
-from .walk import repeats
+from .walk import repeats, strings
 
 
 @lru_cache(maxsize=8)
@@ -140,17 +140,8 @@ def check_no_todo(curated: Curated) -> Iterable[Problem]:
         doc = curated.docs.get(name)
         if doc is None:
             continue
-        for where, value in _strings(doc.data, ()):
+        for where, value in strings(doc.data):
             if is_todo(value):
                 yield doc.problem(where, TODO_LEFT + value[len("TODO:"):].strip())
 
 
-def _strings(value, where):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, where + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, where + (i,))
-    elif isinstance(value, str):
-        yield where, value

@@ -21,6 +21,18 @@ def walk(data: Any, pattern: Where, where: Where = ()) -> Iterator[tuple[Where, 
         yield from walk(data[head], rest, where + (head,))
 
 
+def strings(data: Any, where: Where = ()) -> Iterator[tuple[Where, str]]:
+    """Every string at any depth, with where it is."""
+    if isinstance(data, dict):
+        for key, item in data.items():
+            yield from strings(item, where + (key,))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from strings(item, where + (i,))
+    elif isinstance(data, str):
+        yield where, data
+
+
 def find_key(data: Any, key: str, where: Where = ()) -> Iterator[tuple[Where, Any]]:
     """Every value stored under ``key`` at any depth."""
     if isinstance(data, dict):
