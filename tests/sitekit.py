@@ -195,11 +195,14 @@ def watch(page, visit: Visit, origin: str) -> None:
     page.route("**/*", route)
 
 
-def load(page, url: str, origin: str) -> Visit:
-    """Open ``url`` and wait until the network is idle; the record of what happened."""
+def load(page, url: str, origin: str, settle: bool = False) -> Visit:
+    """Open ``url`` and wait for its ``load`` event; the record of what happened, which goes on
+    growing while the page stays open. With ``settle``, wait until the network has been idle for
+    half a second too: for the gate on everything a page fetches by itself, and only there, since
+    that wait costs each page 0.5 s."""
     visit = Visit(url)
     watch(page, visit, origin)
-    response = page.goto(url, wait_until="networkidle")
+    response = page.goto(url, wait_until="networkidle" if settle else "load")
     visit.status = response.status if response else None
     visit.csp_violations.extend(page.evaluate("window.__nqpfCsp || []"))
     return visit
@@ -209,8 +212,15 @@ def axe_source() -> str:
     return AXE_JS.read_text("utf-8")
 
 
-def run_axe(page) -> list[dict]:
-    """axe-core's violations on the open page (every rule axe runs by default), with every entry drawn.
+# The rules whose verdict depends on the colours painted: axe's "cat.color" rules, less the AAA one
+# (color-contrast-enhanced) that axe runs only on request. What a second palette can change on the
+# same document.
+AXE_COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def run_axe(page, rules: tuple[str, ...] | None = None) -> list[dict]:
+    """axe-core's violations on the open page (every rule axe runs by default, or only ``rules``),
+    with every entry drawn.
 
     Entries far from the screen are not rendered (content-visibility: auto), and Chromium answers
     getComputedStyle inside them with styles from before the palette was applied: axe would judge
@@ -219,15 +229,20 @@ def run_axe(page) -> list[dict]:
         document.querySelectorAll('.nqpf-entry, .nqpf-entry > *').forEach(e => e.style.setProperty('content-visibility', 'visible'));
         await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
     }""")
-    page.add_script_tag(content=axe_source())
+    # Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern
+    # (a <script> tag of it would be refused): the page is judged under its own policy.
+    page.evaluate(axe_source() + "\n;0")
     return page.evaluate(
-        """async () => {
-            const result = await axe.run(document, {resultTypes: ["violations"]});
+        """async rules => {
+            const options = {resultTypes: ["violations"]};
+            if (rules) options.runOnly = {type: "rule", values: rules};
+            const result = await axe.run(document, options);
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary.replace(/\\s+/g, " ")),
             }));
-        }"""
+        }""",
+        list(rules) if rules else None,
     )
 
 

@@ -8,7 +8,7 @@ import sys
 
 import yaml
 
-from conftest import ROOT, run_cli
+from conftest import FIXTURE_DATA, ROOT, run_cli
 from nqpf.bench import results, scale, sites
 
 
@@ -62,7 +62,9 @@ def test_extract_bench_articles_are_recombined_seed_paragraphs_and_deterministic
         assert set(blocks) <= paragraphs
 
 
-def test_plain_material_builds_the_very_markdown_our_plugin_gives_mkdocs(tmp_path):
+def test_plain_material_builds_the_very_markdown_our_plugin_gives_mkdocs(tmp_path, monkeypatch):
+    # The fixture data has every page and kind; the bench itself writes out the real data's pages.
+    monkeypatch.setenv("NQPF_DATA", str(FIXTURE_DATA))
     project = sites.plain_material_same_markdown(tmp_path / "plain", "https://example.org/nqpf/")
     pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md"))
     nav = re.findall(r"^  - [^:]+: (\S+\.md)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
@@ -74,7 +76,8 @@ def test_plain_material_builds_the_very_markdown_our_plugin_gives_mkdocs(tmp_pat
     assert "md_in_html" in config and "  - search\n" in config
 
 
-def test_the_build_is_timed_phase_by_phase(tmp_path):
+def test_the_build_is_timed_phase_by_phase(tmp_path, monkeypatch):
+    monkeypatch.setenv("NQPF_DATA", str(FIXTURE_DATA))
     done = sites.timed([sys.executable, "-m", "nqpf.bench.phases", "time", str(ROOT), str(tmp_path / "site")], ROOT,
                        "https://example.org/nqpf/")
     assert done.returncode == 0, done.stderr

@@ -57,7 +57,7 @@ def test_dark_palette_toggles_and_is_remembered(reader):
     page.click("form[data-md-component='palette'] label:not([hidden])")
     assert scheme() == "slate"
     # The choice is stored by Material's scope script, which the CSP forces into a file.
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert scheme() == "slate"
     page.click("form[data-md-component='palette'] label:not([hidden])")
     assert scheme() == "default"
@@ -151,7 +151,7 @@ def test_a_map_tile_navigates(reader, served_site):
     assert href, "a map tile must be a link"
     before = page.url
     tile.click()
-    page.wait_for_url(lambda url: url != before, wait_until="networkidle")
+    page.wait_for_url(lambda url: url != before, wait_until="load")
     assert page.url.startswith(served_site.url)
     fragment = page.url.partition("#")[2]
     if fragment:  # the tile's target entry exists on the page it lands on
@@ -166,7 +166,7 @@ def test_a_map_tile_works_from_the_keyboard(reader, served_site):
     tile.focus()
     before = page.url
     page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: url != before, wait_until="networkidle")
+    page.wait_for_url(lambda url: url != before, wait_until="load")
 
 
 # -- Timeline filter ---------------------------------------------------------------------------------------

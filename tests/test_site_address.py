@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURE_DATA, ROOT
 from nqpf import address
 from nqpf.bench.sites import copy_project
 
@@ -68,9 +68,11 @@ def project(tmp_path_factory):
 
 
 def build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
+    """A publishing build of the copy; of the fixture data, which has every page the address reaches
+    and builds in a third of the time."""
     base = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "NQPF_PUBLISH") and not k.startswith("MKDOCS_")}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=project,
-                          env={**base, "NO_MKDOCS_2_WARNING": "1", "NQPF_PUBLISH": "1", **env},
+                          env={**base, "NO_MKDOCS_2_WARNING": "1", "NQPF_PUBLISH": "1", "NQPF_DATA": str(FIXTURE_DATA), **env},
                           capture_output=True, text=True, timeout=600)
 
 

@@ -41,7 +41,7 @@ def test_the_date_reasoning_is_folded_beside_the_date_it_explains(served_site):
         (item,) = [a for a in heading.ancestors if a.tag == "li"]
         folds = [e for e in timeline.elements if item in e.ancestors and e.tag == "details"
                  and "nqpf-date-basis" in (e.attrs.get("class") or "")]
-        assert len(folds) == 1 and folds[0].text.strip().startswith("How the date was worked out"), event["id"]
+        assert len(folds) == 1 and folds[0].text.strip().startswith("How it was dated"), event["id"]
         assert any("nqpf-entry-meta" in (a.attrs.get("class") or "") for a in folds[0].ancestors), event["id"]
 
 
