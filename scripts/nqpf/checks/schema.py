@@ -45,12 +45,55 @@ def schema_errors(curated: Curated, name: str) -> list[jsonschema.ValidationErro
     return memo[name]
 
 
+# Keywords that describe and never constrain: a ``$ref`` beside only these is the schema it points to.
+_ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "default"})
+
+
+def inline_refs(schema: dict, load) -> dict:
+    """``schema`` with every ``$ref`` replaced by the schema it points to (``file.schema.json#/$defs/x``
+    or ``#/$defs/x``), ``load(file)`` giving a file's schema. Following references was 40 % of
+    validating the data; the schemas have no cycle. A reference with constraints of its own beside it
+    becomes ``allOf`` the two, which checks the same."""
+    def resolve(node, base: dict, stack: tuple[str, ...]):
+        if isinstance(node, list):
+            return [resolve(n, base, stack) for n in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if not isinstance(ref, str):
+            return {k: resolve(v, base, stack) for k, v in node.items()}
+        if ref in stack:
+            raise ValueError(f"schema reference cycle: {' -> '.join((*stack, ref))}")
+        file, _, pointer = ref.partition("#")
+        doc = load(file) if file else base
+        target = doc
+        for step in filter(None, pointer.split("/")):
+            target = target[step.replace("~1", "/").replace("~0", "~")]
+        target = resolve(target, doc, (*stack, ref))
+        rest = {k: resolve(v, base, stack) for k, v in node.items() if k != "$ref"}
+        if set(rest) <= _ANNOTATIONS:
+            return {**target, **rest}
+        return {"allOf": [target], **rest}
+
+    return resolve(schema, schema, ())
+
+
+@lru_cache(maxsize=64)
+def _inlined(schema_dir: Path, name: str) -> dict:
+    import json
+
+    def load(file: str) -> dict:
+        return json.loads((schema_dir / file).read_text("utf-8"))
+
+    return inline_refs(load(f"{name}.schema.json"), load)
+
+
 def _schema_errors(curated: Curated, name: str) -> list[jsonschema.ValidationError]:
     doc = curated.docs.get(name)
     if doc is None or (doc.data is None and not doc.lines):
         return []
     registry = _registry(curated.project.schemas)
-    validator = jsonschema.Draft202012Validator(curated.schema(name), registry=registry)
+    validator = jsonschema.Draft202012Validator(_inlined(curated.project.schemas, name), registry=registry)
     # A draft's TODO: marker stands where only a curator can write; check_no_todo reports it.
     errors = [d for e in validator.iter_errors(doc.data) if not is_todo((d := _deepest(e)).instance)]
     return sorted(errors, key=lambda e: (doc.line(tuple(e.absolute_path)), e.message))
