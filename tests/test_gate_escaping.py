@@ -1,7 +1,8 @@
 """Hostile data is shown as text everywhere, never run: pages, tooltips, JSON-LD, feeds, calendar.
 
-One build of a throw-away copy of the project, with script and markup payloads
-written into every field listed in :data:`INJECTIONS`. Each injection point
+One build of a throw-away copy of the project with the fixture data (every kind of entry, at a
+tenth of the real data's build time), with script and markup payloads written into every field
+listed in :data:`INJECTIONS`. Each injection point
 carries its own number inside its payloads, so a failure names the field the
 unescaped text came from. To cover a new data file or field, add a line to
 :data:`INJECTIONS`: ``(file under data/, path to the value)``. A path step is a
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -22,6 +24,8 @@ import pytest
 import yaml
 
 import sitekit
+
+FIXTURES = sitekit.ROOT / "tests" / "fixtures"
 
 # (data file, path to a free-text value). Fields the validator compares with the
 # articles (dates, headlines of titled articles, datelines) cannot carry a payload.
@@ -36,19 +40,19 @@ INJECTIONS: list[tuple[str, tuple]] = [
     ("glossary.yaml", ({"id": "total-factor-productivity"}, "long")),
     ("timeline.yaml", ({"id": "2024-01-31-politburo-study-session"}, "title")),
     ("timeline.yaml", ({"id": "2024-01-31-politburo-study-session"}, "summary")),
-    ("people.yaml", ({"id": "wang-peng"}, "role")),
-    ("people.yaml", ({"id": "gong-yi"}, "name_note")),
-    ("figures.yaml", ({"id": "rd-spending-2020"}, "measure")),
+    ("people.yaml", ({"id": "zhang-hua"}, "role")),
+    ("people.yaml", ({"id": "li-wenhua"}, "name_note")),
+    ("figures.yaml", ({"id": "rnd-spending-2023"}, "measure")),
     ("provinces.yaml", ({"id": "guangdong"}, "plans", 0, "summary")),
     ("concept.yaml", ("definition", "summary")),
     ("concept.yaml", ("drivers", 0, "name")),
-    ("sources.yaml", ({"id": "chinadaily-2024-03-25-two-sessions-catchphrase"}, "url_note")),
+    ("sources.yaml", ({"id": "fixture-beta-2024-03-25-hostile"}, "url_note")),
 ]
 
 # (data file, path to a URL). A URL the validator accepts may still carry quotes and ampersands meant to
 # break out of an href: ``hostile_url`` appends them, with no space (which the validator refuses).
 URL_INJECTIONS: list[tuple[str, tuple]] = [
-    ("sources.yaml", ({"id": "chinadaily-2024-02-06-experts-new-productive-forces"}, "url")),
+    ("sources.yaml", ({"id": "fixture-review-2025-03-05-planning-note"}, "url")),
 ]
 
 # A CITATION.cff whose title and abstract try to close the JSON-LD script and open another.
@@ -117,6 +121,9 @@ def inject(data_dir: Path) -> dict[int, str]:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     project = sitekit.copy_project(tmp_path_factory.mktemp("hostile-project"))
+    for part in ("data", "seeds"):
+        shutil.rmtree(project / part)
+        shutil.copytree(FIXTURES / part, project / part)
     where = inject(project / "data")
     cff = (project / "CITATION.cff").read_text("utf-8")
     cff = cff.replace('title: "New quality', f"title: '{HOSTILE_CFF} New quality").replace("explainer\"\n", "explainer'\n", 1)
@@ -290,7 +297,7 @@ def test_hostile_text_moves_no_anchor(hostile_site, tmp_path):
         parser.feed((hostile_site.dir / page).read_text("utf-8"))
         ids |= parser.ids
     for name in sorted({name for name, _ in INJECTIONS}):
-        data = yaml.safe_load((sitekit.ROOT / "data" / name).read_text("utf-8"))
+        data = yaml.safe_load((FIXTURES / "data" / name).read_text("utf-8"))
         entry_ids = {item["id"] for item in data if isinstance(item, dict) and "id" in item} if isinstance(data, list) else set()
         assert entry_ids - ids == set(), f"data/{name}: these entries lost their anchor"
 
