@@ -45,11 +45,14 @@ serve: site
 # pytest exits 5 when it collected nothing: that is a failure here.
 # One worker more than there are cores: a browser gate's worker waits on Chromium, and the extra
 # worker keeps the cores busy (measured on 2 cores: 193 s with 2 workers, 182 s with 3, 201 s with 4).
+# --dist loadfile: a file's tests share one worker, so a module's own build (the hostile copy, the
+# fixture site) and the Nu checker's start run once, not once a worker (3 workers: 154-190 s, against
+# 182-201 s sending tests one by one; this machine varies by 15 % from run to run).
 WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check --quiet scripts tests
 	$(PY) -m nqpf coverage
-	$(PY) -m pytest -n $(WORKERS); status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$status
+	$(PY) -m pytest -n $(WORKERS) --dist loadfile; status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$status
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) -m nqpf bench
