@@ -1,7 +1,8 @@
 """Every built page, in real Chromium, served under a sub-path as on GitHub Pages:
 it loads with no console error, no failed or foreign request and no
-Content-Security-Policy violation; axe-core finds nothing, in the light and the
-dark palette; and at 360 px nothing scrolls sideways.
+Content-Security-Policy violation; axe-core finds nothing, in the light palette at
+1280 px and in the dark one at 360 px (with the wide layout's sidebars checked once);
+and at 360 px nothing scrolls sideways.
 
 The light palette's axe run reads the page the load gate has just opened, under the site's own
 policy (axe is evaluated through the DevTools protocol, which the policy does not govern): one
@@ -58,15 +59,22 @@ def assert_axe_passes(page, scheme: str) -> None:
     assert violations == [], "\n" + sitekit.format_violations(violations)
 
 
-def test_axe_finds_no_violation_in_the_dark_palette(open_page, built_page):
-    page, _ = open_page(built_page, color_scheme="dark")
+def test_at_360_px_nothing_scrolls_sideways_and_the_dark_palette_passes_axe(open_page, built_page):
+    """A phone, in the dark palette: the page is no wider than the screen, and its colours pass
+    (every page's content, in the phone's own layout; the sidebars are checked below)."""
+    page, _ = open_page(built_page, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, color_scheme="dark")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the page is {width} px wide at a 360 px viewport"
     assert_axe_passes(page, "dark")
 
 
-def test_nothing_scrolls_sideways_at_360_px(open_page, built_page):
-    page, _ = open_page(built_page, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"the page is {width} px wide at a 360 px viewport"
+def test_the_wide_layout_passes_axe_in_the_dark_palette(open_page):
+    """The navigation and the table of contents show only on a wide screen and are styled alike on
+    every page: checked in the dark palette on the timeline, which has both and the time axis."""
+    page, _ = open_page("timeline/index.html", color_scheme="dark")
+    assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+    assert page.locator(".md-sidebar--secondary .md-nav__link").first.is_visible()
+    assert_axe_passes(page, "dark")
 
 
 class _Inline(HTMLParser):
