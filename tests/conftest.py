@@ -119,6 +119,17 @@ def pytest_runtest_makereport(item, call):
 
 # -- The gates over the built site (harness in sitekit.py) -------------------------------------------------
 
+def pytest_configure(config):
+    """In a parallel run the controller builds and serves the real site before its workers start,
+    and they all read that one build (each worker built its own: two builds' work more on 3
+    workers). A worker inherits the controller's environment, which carries where it is."""
+    import sitekit
+
+    parallel = getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput")
+    if parallel and not os.environ.get(sitekit.SHARED_SITE):
+        os.environ[sitekit.SHARED_SITE] = sitekit.share(sitekit.built_site())
+
+
 def pytest_generate_tests(metafunc):
     """A test that takes ``built_page`` runs once per built page, named by it."""
     if "built_page" in metafunc.fixturenames:

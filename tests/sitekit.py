@@ -127,9 +127,40 @@ class BuiltSite:
         return candidate if candidate in self.pages else None
 
 
+# Set by the controller of a parallel run (conftest.pytest_configure) for its workers: the real site,
+# built and served once for all of them, as JSON (folder, URL, origin, pages, build error).
+SHARED_SITE = "NQPF_TEST_REAL_SITE"
+
+
+@dataclass
+class SharedServer:
+    """The server another process (the run's controller) keeps for the shared build."""
+
+    url: str
+    origin: str
+
+    def start(self) -> SharedServer:
+        return self
+
+    def stop(self) -> None:
+        pass
+
+
+def share(site: BuiltSite) -> str:
+    """``site``, served from now on, as the value of :data:`SHARED_SITE`."""
+    site.server.start()
+    return json.dumps({"dir": str(site.dir), "url": site.server.url, "origin": site.server.origin,
+                       "pages": site.pages, "error": site.error})
+
+
 @lru_cache(maxsize=1)
 def built_site() -> BuiltSite:
-    """Build the real project once, for a server bound now and started later."""
+    """Build the real project once, for a server bound now and started later; in a worker of a
+    parallel run, the build its controller made and serves."""
+    shared = os.environ.get(SHARED_SITE)
+    if shared:
+        info = json.loads(shared)
+        return BuiltSite(SharedServer(info["url"], info["origin"]), Path(info["dir"]), info["pages"], info["error"])
     out = Path(tempfile.mkdtemp(prefix="nqpf-site-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
     server = PagesServer(out, PREFIX)
