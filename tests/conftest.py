@@ -190,3 +190,15 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_gate_page(served_site, new_page):
+    """Open a page of the real site as the page gates do: the page and the record of its load."""
+    import sitekit
+
+    def visit(page_path: str, settle: bool = False, **options):
+        page = new_page(**options)
+        return page, sitekit.load(page, served_site.url_of(page_path), served_site.server.origin, settle=settle)
+
+    return visit

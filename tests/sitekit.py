@@ -277,6 +277,17 @@ def run_axe(page, rules: tuple[str, ...] | None = None) -> list[dict]:
     )
 
 
+def assert_axe_passes(page, scheme: str) -> None:
+    """axe finds nothing on ``page`` in the palette ``scheme`` (light: every rule; dark: the colour rules)."""
+    require(AXE_JS.is_file(), f"{AXE_JS} is missing: run `npm ci --ignore-scripts`")
+    expected = "slate" if scheme == "dark" else "default"
+    # The palette follows the reader's preference once the theme's script has run: wait for it, never race it.
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'", timeout=15_000)
+    # The palette changes colours only, on the same document: in the dark one, the rules that read colours.
+    violations = run_axe(page, rules=AXE_COLOUR_RULES if scheme == "dark" else None)
+    assert violations == [], "\n" + format_violations(violations)
+
+
 def format_violations(violations: list[dict]) -> str:
     lines = []
     for v in violations:

@@ -1,8 +1,8 @@
 """Every built page, in real Chromium, served under a sub-path as on GitHub Pages:
 it loads with no console error, no failed or foreign request and no
-Content-Security-Policy violation; axe-core finds nothing, in the light palette at
-1280 px and in the dark one at 360 px (with the wide layout's sidebars checked once);
-and at 360 px nothing scrolls sideways.
+Content-Security-Policy violation, and axe-core finds nothing in the light palette at
+1280 px. The phone and the dark palette are in test_gate_phone.py, a file of its own so that
+the two halves can run on two workers.
 
 The light palette's axe run reads the page the load gate has just opened, under the site's own
 policy (axe is evaluated through the DevTools protocol, which the policy does not govern): one
@@ -13,29 +13,18 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import pytest
-
 import sitekit
 
 
-@pytest.fixture
-def open_page(served_site, new_page):
-    def visit(page_path: str, settle: bool = False, **options):
-        page = new_page(**options)
-        return page, sitekit.load(page, served_site.url_of(page_path), served_site.server.origin, settle=settle)
-
-    return visit
-
-
-def test_page_loads_cleanly_and_axe_finds_no_violation_in_the_light_palette(open_page, built_page):
-    page, visit = open_page(built_page, settle=True, color_scheme="light")
+def test_page_loads_cleanly_and_axe_finds_no_violation_in_the_light_palette(open_gate_page, built_page):
+    page, visit = open_gate_page(built_page, settle=True, color_scheme="light")
     assert visit.status == (404 if built_page == "404.html" else 200)
     assert visit.console_errors == []
     assert visit.page_errors == []
     assert visit.failed_requests == []
     assert visit.foreign_requests == [], "the site must load nothing from another host"
     assert visit.csp_violations == []
-    assert_axe_passes(page, "light")
+    sitekit.assert_axe_passes(page, "light")
 
 
 def test_page_declares_a_content_security_policy(served_site, built_page):
@@ -47,34 +36,6 @@ def test_page_declares_a_content_security_policy(served_site, built_page):
     assert "unsafe-inline" not in directives.get("script-src", "") and "unsafe-eval" not in directives.get("script-src", "")
     # A meta CSP only applies to what follows it: it must come before any script or style.
     assert html.index("Content-Security-Policy") < min(i for i in (html.find("<script"), html.find("<link"), html.find("<style")) if i >= 0)
-
-
-def assert_axe_passes(page, scheme: str) -> None:
-    sitekit.require(sitekit.AXE_JS.is_file(), f"{sitekit.AXE_JS} is missing: run `npm ci --ignore-scripts`")
-    expected = "slate" if scheme == "dark" else "default"
-    # The palette follows the reader's preference once the theme's script has run: wait for it, never race it.
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'", timeout=15_000)
-    # The palette changes colours only, on the same document: in the dark one, the rules that read colours.
-    violations = sitekit.run_axe(page, rules=sitekit.AXE_COLOUR_RULES if scheme == "dark" else None)
-    assert violations == [], "\n" + sitekit.format_violations(violations)
-
-
-def test_at_360_px_nothing_scrolls_sideways_and_the_dark_palette_passes_axe(open_page, built_page):
-    """A phone, in the dark palette: the page is no wider than the screen, and its colours pass
-    (every page's content, in the phone's own layout; the sidebars are checked below)."""
-    page, _ = open_page(built_page, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, color_scheme="dark")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"the page is {width} px wide at a 360 px viewport"
-    assert_axe_passes(page, "dark")
-
-
-def test_the_wide_layout_passes_axe_in_the_dark_palette(open_page):
-    """The navigation and the table of contents show only on a wide screen and are styled alike on
-    every page: checked in the dark palette on the timeline, which has both and the time axis."""
-    page, _ = open_page("timeline/index.html", color_scheme="dark")
-    assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
-    assert page.locator(".md-sidebar--secondary .md-nav__link").first.is_visible()
-    assert_axe_passes(page, "dark")
 
 
 class _Inline(HTMLParser):
