@@ -142,9 +142,6 @@ class SharedServer:
     def start(self) -> SharedServer:
         return self
 
-    def stop(self) -> None:
-        pass
-
 
 def share(site: BuiltSite) -> str:
     """``site``, served from now on, as the value of :data:`SHARED_SITE`."""

@@ -8,9 +8,10 @@ import json
 import jsonschema
 import pytest
 import yaml
+from referencing import Registry, Resource
 
 from conftest import DATA
-from nqpf.checks.schema import _registry, inline_refs
+from nqpf.checks.schema import inline_refs
 from nqpf.kinds import DATASET_NAMES
 
 SCHEMAS = DATA / "schemas"
@@ -18,6 +19,11 @@ SCHEMAS = DATA / "schemas"
 
 def load(file: str) -> dict:
     return json.loads((SCHEMAS / file).read_text("utf-8"))
+
+
+def registry() -> Registry:
+    """Every schema by its file name, for a validator that follows the references itself."""
+    return Registry().with_resources((path.name, Resource.from_contents(load(path.name))) for path in sorted(SCHEMAS.glob("*.schema.json")))
 
 
 def test_a_reference_becomes_its_target_and_keeps_its_own_constraints():
@@ -54,7 +60,7 @@ def _mangled(value, depth=0):
 def test_the_inlined_schema_gives_the_errors_the_referencing_one_gives(name):
     data = yaml.safe_load((DATA / f"{name}.yaml").read_text("utf-8"))
     schema = load(f"{name}.schema.json")
-    by_ref = jsonschema.Draft202012Validator(schema, registry=_registry(SCHEMAS))
+    by_ref = jsonschema.Draft202012Validator(schema, registry=registry())
     inlined = jsonschema.Draft202012Validator(inline_refs(schema, load))
     for instance in (data, _mangled(data)):
         expected = sorted((list(e.absolute_path), e.message) for e in by_ref.iter_errors(instance))

@@ -7,7 +7,6 @@ what cannot be read becomes a :class:`~nqpf.report.Problem` with ``file:line``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -74,9 +73,6 @@ class Curated:
         """The ids a reference may name: the sound entries', and those blanked for their shape
         (whose problem is reported once, where it is)."""
         return self.ids(name) | self.blanked.get(name, set())
-
-    def schema(self, name: str) -> dict:
-        return json.loads((self.project.schemas / f"{name}.schema.json").read_text("utf-8"))
 
     @cached_property
     def corpus(self) -> Corpus:
