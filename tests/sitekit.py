@@ -244,6 +244,9 @@ def axe_source() -> str:
 # (color-contrast-enhanced) that axe runs only on request. What a second palette can change on the
 # same document.
 AXE_COLOUR_RULES = ("color-contrast", "link-in-text-block")
+# On a phone, in the dark palette: the colour rules, and the size and spacing of targets (WCAG 2.2, 2.5.8,
+# the rule Lighthouse's target-size audit runs), which only a narrow layout can break.
+AXE_PHONE_RULES = (*AXE_COLOUR_RULES, "target-size")
 
 
 def run_axe(page, rules: tuple[str, ...] | None = None) -> list[dict]:
@@ -274,14 +277,15 @@ def run_axe(page, rules: tuple[str, ...] | None = None) -> list[dict]:
     )
 
 
-def assert_axe_passes(page, scheme: str) -> None:
-    """axe finds nothing on ``page`` in the palette ``scheme`` (light: every rule; dark: the colour rules)."""
+def assert_axe_passes(page, scheme: str, rules: tuple[str, ...] | None = None) -> None:
+    """axe finds nothing on ``page`` in the palette ``scheme`` (light: every rule; dark: the colour rules,
+    or ``rules``)."""
     require(AXE_JS.is_file(), f"{AXE_JS} is missing: run `npm ci --ignore-scripts`")
     expected = "slate" if scheme == "dark" else "default"
     # The palette follows the reader's preference once the theme's script has run: wait for it, never race it.
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'", timeout=15_000)
     # The palette changes colours only, on the same document: in the dark one, the rules that read colours.
-    violations = run_axe(page, rules=AXE_COLOUR_RULES if scheme == "dark" else None)
+    violations = run_axe(page, rules=rules or (AXE_COLOUR_RULES if scheme == "dark" else None))
     assert violations == [], "\n" + format_violations(violations)
 
 

@@ -76,7 +76,7 @@ def test_draft_writes_only_the_draft_with_todos_and_evidence(project):
     assert set(after) - set(before) == {f"drafts/{path.name}"} and all(after[k] == v for k, v in before.items())
     draft = yaml.safe_load(path.read_text("utf-8"))
     source = draft["add"]["sources"][0]
-    assert (source["outlet"], source["published"], source["published_basis"]) == ("Xinhua", "2026-11-20", "header line")
+    assert (source["outlet"], source["published"], source["published_basis"]) == ("xinhua", "2026-11-20", "header line")
     assert source["title"] == "Harbin sets out a plan for new quality productive forces" and source["title_is_ours"] is False
     assert [n["kind"] for n in source["noise"]] == ["header-line"]
     event = next(e for e in draft["add"]["timeline"] if e["date"] == "2026-11-20")

@@ -1,13 +1,10 @@
 """Hostile data is shown as text everywhere, never run: pages, tooltips, JSON-LD, feeds, calendar.
 
 One build of a throw-away copy of the project with the fixture data (every kind of entry, at a
-tenth of the real data's build time), with script and markup payloads written into every field
-listed in :data:`INJECTIONS`. Each injection point
-carries its own number inside its payloads, so a failure names the field the
-unescaped text came from. To cover a new data file or field, add a line to
-:data:`INJECTIONS`: ``(file under data/, path to the value)``. A path step is a
-key, a list index, or a dict that picks the first list item with those values
-(so the test survives reordering of the data).
+tenth of the real data's build time), with script and markup payloads written into every free-text
+value of every kind, the schemas saying which fields those are (:data:`INJECTIONS`), and into a URL.
+Each injection point carries its own number inside its payloads, so a failure names the field the
+unescaped text came from. A new kind or field is covered once its schema and fixture entry exist.
 """
 
 from __future__ import annotations
@@ -24,30 +21,60 @@ import pytest
 import yaml
 
 import sitekit
+from nqpf.checks.schema import text_paths
+from nqpf.kinds import DATASET_NAMES, by_dataset
 
 FIXTURES = sitekit.ROOT / "tests" / "fixtures"
+SCHEMAS = sitekit.ROOT / "data" / "schemas"
 
-# (data file, path to a free-text value). Fields the validator compares with the
-# articles (dates, headlines of titled articles, datelines) cannot carry a payload.
-INJECTIONS: list[tuple[str, tuple]] = [
-    ("sources.yaml", ({"title_is_ours": True}, "title")),
-    ("sources.yaml", (0, "outlet")),
-    ("sources.yaml", (0, "outlet_basis")),
-    ("sources.yaml", (0, "published_note")),
-    ("sources.yaml", (0, "language", "note")),
-    ("sources.yaml", (0, "noise", 0, "note")),
-    ("glossary.yaml", ({"id": "total-factor-productivity"}, "term")),
-    ("glossary.yaml", ({"id": "total-factor-productivity"}, "long")),
-    ("timeline.yaml", ({"id": "2024-01-31-politburo-study-session"}, "title")),
-    ("timeline.yaml", ({"id": "2024-01-31-politburo-study-session"}, "summary")),
-    ("people.yaml", ({"id": "zhang-hua"}, "role")),
-    ("people.yaml", ({"id": "li-wenhua"}, "name_note")),
-    ("figures.yaml", ({"id": "rnd-spending-2023"}, "measure")),
-    ("provinces.yaml", ({"id": "guangdong"}, "plans", 0, "summary")),
-    ("concept.yaml", ("definition", "summary")),
-    ("concept.yaml", ("drivers", 0, "name")),
-    ("sources.yaml", ({"id": "fixture-beta-2024-03-25-hostile"}, "url_note")),
-]
+# Free-text fields the validator compares with the articles, so that a payload there is refused as it
+# should be: a quote (verbatim in its article), a concept's name (which its quotes must contain), a printed
+# form of a name (which its article must print), a titled article's headline and its dateline (which the
+# cleaner finds). Every other free-text field of every kind is injected.
+RULE_BOUND: tuple[tuple[str, tuple], ...] = (
+    ("*", ("quote",)),
+    ("concept", ("names", "*", "name")),
+    ("people", ("*", "printed_as", "*", "name")),
+    ("sources", ("*", "dateline")),
+)
+
+
+def _bound(name: str, path: tuple) -> bool:
+    return any(file in ("*", name) and path[-len(tail):] == tail for file, tail in RULE_BOUND)
+
+
+def _walk(data, pattern: tuple, where: tuple = ()):
+    if not pattern:
+        if isinstance(data, str):
+            yield where
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        for i, item in enumerate(data) if isinstance(data, list) else ():
+            yield from _walk(item, rest, (*where, i))
+    elif isinstance(data, dict) and head in data:
+        yield from _walk(data[head], rest, (*where, head))
+
+
+def injection_points() -> list[tuple[str, tuple, int | None]]:
+    """Every free-text value of the fixture data, as ``(data file, path)``: the schemas say which fields
+    are free text (:func:`nqpf.checks.schema.text_paths`), so a new kind or field is covered the day it is
+    declared. A titled article's headline stays as the article prints it."""
+    points = []
+    for name in DATASET_NAMES:
+        data = yaml.safe_load((FIXTURES / "data" / f"{name}.yaml").read_text("utf-8"))
+        for pattern, longest in text_paths(SCHEMAS, name).items():
+            if _bound(name, pattern):
+                continue
+            for where in _walk(data, pattern):
+                if name == "sources" and where[-1] == "title" and data[where[0]].get("title_is_ours") is False:
+                    continue
+                points.append((f"{name}.yaml", where, longest))
+    return points
+
+
+# (data file, path to the value, the field's greatest length or None)
+INJECTIONS: list[tuple[str, tuple, int | None]] = injection_points()
 
 # (data file, path to a URL). A URL the validator accepts may still carry quotes and ampersands meant to
 # break out of an href: ``hostile_url`` appends them, with no space (which the validator refuses).
@@ -73,8 +100,18 @@ def payloads(n: int) -> list[str]:
     ]
 
 
-def hostile_value(original: object, n: int) -> str:
-    return f"{original} " + " ".join(payloads(n))
+def payloads_for(n: int, longest: int | None) -> list[str]:
+    """The payloads of point ``n``: all of them, or for a field with a greatest length the three that
+    try markup, a live link and an event handler."""
+    every = payloads(n)
+    return every if longest is None else [every[0], every[2], every[5]]
+
+
+def hostile_value(original: object, n: int, longest: int | None = None) -> str:
+    attack = " ".join(payloads_for(n, longest))
+    if longest is None:
+        return f"{original} {attack}"
+    return f"{str(original)[: max(0, longest - len(attack) - 1)]} {attack}"
 
 
 def hostile_url(original: str, n: int) -> str:
@@ -99,8 +136,8 @@ def schema_comment(text: str) -> str:
 def inject(data_dir: Path) -> dict[int, str]:
     """Write the payloads into the copy's data; the injection points by number (from 1)."""
     by_file: dict[str, list[tuple[int, tuple, object]]] = {}
-    for n, (name, path) in enumerate(INJECTIONS, start=1):
-        by_file.setdefault(name, []).append((n, path, hostile_value))
+    for n, (name, path, longest) in enumerate(INJECTIONS, start=1):
+        by_file.setdefault(name, []).append((n, path, lambda value, n, longest=longest: hostile_value(value, n, longest)))
     for n, (name, path) in enumerate(URL_INJECTIONS, start=len(INJECTIONS) + 1):
         by_file.setdefault(name, []).append((n, path, hostile_url))
     where = {}
@@ -268,15 +305,18 @@ def test_no_payload_escapes_anywhere(hostile_site):
     assert found == {}, "\n" + "\n".join(f"{page}:\n  {trace(hostile_site, leaks)}" for page, leaks in found.items())
 
 
-@pytest.mark.parametrize("n", range(1, len(INJECTIONS) + 1), ids=[f"{f}:{'>'.join(map(str, p))}" for f, p in INJECTIONS])
-def test_each_payload_is_shown_as_text(hostile_site, n):
+@pytest.fixture(scope="module")
+def page_texts(hostile_site) -> list[str]:
+    """Every page's visible text, whitespace folded, read once for all the points."""
+    return [" ".join(audit_html((hostile_site.dir / page).read_text("utf-8"))[1].split()) for page in hostile_site.pages]
+
+
+@pytest.mark.parametrize("n", range(1, len(INJECTIONS) + 1), ids=[f"{f}:{'>'.join(map(str, p))}" for f, p, _ in INJECTIONS])
+def test_each_payload_is_shown_as_text(hostile_site, page_texts, n):
     """Proof that the payloads reached a page at all (else the test above passes by default)."""
-    wanted = [" ".join(p.split()) for p in payloads(n)]
-    for page in hostile_site.pages:
-        text = " ".join(audit_html((hostile_site.dir / page).read_text("utf-8"))[1].split())
-        if all(p in text for p in wanted):
-            return
-    pytest.fail(f"the payloads of {hostile_site.where[n]} appear as text on no page")
+    wanted = [" ".join(p.split()) for p in payloads_for(n, INJECTIONS[n - 1][2])]
+    if not any(all(p in text for p in wanted) for text in page_texts):
+        pytest.fail(f"the payloads of {hostile_site.where[n]} appear as text on no page")
 
 
 class _Ids(HTMLParser):
@@ -296,9 +336,10 @@ def test_hostile_text_moves_no_anchor(hostile_site, tmp_path):
         parser = _Ids()
         parser.feed((hostile_site.dir / page).read_text("utf-8"))
         ids |= parser.ids
-    for name in sorted({name for name, _ in INJECTIONS}):
+    for name in sorted({name for name, _, _ in INJECTIONS}):
         data = yaml.safe_load((FIXTURES / "data" / name).read_text("utf-8"))
-        entry_ids = {item["id"] for item in data if isinstance(item, dict) and "id" in item} if isinstance(data, list) else set()
+        kind = by_dataset(name.removesuffix(".yaml"))
+        entry_ids = {kind.anchor(item["id"]) for item in data if isinstance(item, dict) and "id" in item} if kind and isinstance(data, list) else set()
         assert entry_ids - ids == set(), f"data/{name}: these entries lost their anchor"
 
 

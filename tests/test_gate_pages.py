@@ -111,3 +111,25 @@ def test_axe_runs_under_the_pages_own_policy_and_finds_what_is_wrong(tmp_path, n
         colours = {v["id"] for v in sitekit.run_axe(page, rules=sitekit.AXE_COLOUR_RULES)}
     assert {"image-alt", "color-contrast"} <= found
     assert colours == {"color-contrast"}
+
+
+def test_the_phone_rules_catch_a_target_too_small_and_too_close(tmp_path, new_page):
+    """axe's target-size rule, as the phone gate runs it: two 12 px buttons side by side fail (neither is
+    24 px, and a 24 px circle on one reaches the other); the same buttons 40 px apart pass."""
+    css = "button { width: 12px; height: 12px; padding: 0; border: 0; margin: 0; } .apart button + button { margin-left: 40px; }"
+    (tmp_path / "small.css").write_text(css, "utf-8")
+    page_html = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>targets</title>'
+                 '<link rel="stylesheet" href="small.css"></head><body><main><h1>Targets</h1>'
+                 '<p class="{cls}"><button aria-label="one"></button><button aria-label="two"></button></p></main></body></html>')
+    for name, cls in (("close", ""), ("apart", "apart")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(page_html.format(cls=cls), "utf-8")
+        (tmp_path / name / "small.css").write_text(css, "utf-8")
+    found = {}
+    with sitekit.PagesServer(tmp_path, sitekit.PREFIX) as server:
+        page = new_page()
+        for name in ("close", "apart"):
+            page.goto(f"{server.url}{name}/", wait_until="load")
+            found[name] = {v["id"] for v in sitekit.run_axe(page, rules=sitekit.AXE_PHONE_RULES)}
+    assert "target-size" in found["close"]
+    assert "target-size" not in found["apart"]

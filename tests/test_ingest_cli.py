@@ -108,4 +108,4 @@ def test_new_article_copied_into_a_folder(tmp_path):
     shutil.copy(SEEDS / "000_3f91241d5409e152.txt", tmp_path / "new.txt")
     result = run_cli("ingest", "--out", str(tmp_path / "out"), str(tmp_path))
     assert result.returncode == 0
-    assert "published 2024-02-06 (header line)" in result.stdout
+    assert "published 2024-02-06 (header line, line 1)" in result.stdout

@@ -172,3 +172,44 @@ def test_bulleted_lists_become_list_items():
         ("list-item", "Cultivate talent."),
         ("list-item", "Open up."),
     ]
+
+
+# A weekly magazine's page, trimmed to its shape (section label, headline, byline, one paragraph; the words
+# are ours): the byline's ISO date between middle dots dates the piece, not the print issue after "Source:".
+MAGAZINE = """ECONOMY
+
+Coastal robot makers look inland for workers and land
+
+By Zhou Minhui  ·  2024-09-12  ·   Source: NO.38 SEPTEMBER 19, 2024
+
+{body}
+"""
+
+
+def test_a_magazine_byline_with_an_iso_date_dates_the_article():
+    article = clean("x.txt", MAGAZINE.format(body=BODY))
+    assert article.published == ("2024-09-12", "byline")
+    assert article.published_line == 5
+    assert article.headline.text == "Coastal robot makers look inland for workers and land"
+    assert [p.kind for p in article.paragraphs] == ["heading", "headline", "byline", "body"]
+
+
+@pytest.mark.parametrize("byline", [
+    "By Zhou Minhui · 2024-09-12 · Source: NO.38 SEPTEMBER 19, 2024",
+    "By Zhou Minhui | 2024-09-12 | Source: NO.38 SEPTEMBER 19, 2024",
+    "By Zhou Minhui - 2024-09-12 - Source: NO.38 SEPTEMBER 19, 2024",
+    "By Zhou Minhui – 2024-09-12",
+    "2024-09-12 · Source: NO.38 SEPTEMBER 19, 2024",
+    "Source: NO.38 SEPTEMBER 19, 2024 · 2024-09-12",
+    "By Zhou Minhui · 2024-09-12",
+])
+def test_byline_variants_with_an_iso_date_between_separators(byline):
+    article = clean("x.txt", f"Coastal robot makers look inland for workers and land\n\n{byline}\n\n{BODY}\n")
+    assert article.published == ("2024-09-12", "byline")
+    assert article.published_line == 3
+
+
+def test_a_dash_inside_a_sentence_does_not_make_a_byline():
+    text = "Officials - and 2,000 workers - met on 2024-09-12 in Ganzhou to sign the lease, the bureau said."
+    article = clean("x.txt", f"Coastal robot makers look inland\n\n{text}\n\n{BODY}\n")
+    assert article.published == (None, None)

@@ -56,7 +56,7 @@ def test_apa_line_of_each_kind(curated, pub, kind, entry_id, title, label):
     item = entry(curated, kind, entry_id)
     cite = citations.for_entry(kind, item, pub)
     rests_on = [entry_id] if kind == "source" else curated.sources_of(item)
-    based = "; ".join(f"{curated.entry('source', s)['outlet']}, {spell(curated.entry('source', s)['published'])}" for s in rests_on)
+    based = "; ".join(f"{curated.entry('source', s)['outlet_name']}, {spell(curated.entry('source', s)['published'])}" for s in rests_on)
     url = f"{SITE}{KINDS[kind].url}#{entry_id}"
     assert cite.apa == f"{US} {title} [{label}; based on {based}]. {TAIL} {url}"
     assert cite.url == url
@@ -64,8 +64,8 @@ def test_apa_line_of_each_kind(curated, pub, kind, entry_id, title, label):
 
 
 def made_up() -> citations.Publication:
-    sources = {"a-1": {"outlet": "Outlet A", "title": "A headline", "title_is_ours": False, "published": "2024-02-01"},
-               "b-2": {"outlet": "Outlet & B", "title": "A title of ours", "title_is_ours": True, "published": "2024-03"}}
+    sources = {"a-1": {"outlet_name": "Outlet A", "title": "A headline", "title_is_ours": False, "published": "2024-02-01"},
+               "b-2": {"outlet_name": "Outlet & B", "title": "A title of ours", "title_is_ours": True, "published": "2024-03"}}
     return citations.Publication(SITE, NAME, ({"name": "The nqpf explainer contributors"},), "2026-11-23", sources)
 
 

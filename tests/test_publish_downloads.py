@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from conftest import DATA
 from nqpf.kinds import DATASET_NAMES as DATASETS
+from nqpf.kinds import by_dataset
 from nqpf.publish import exports
 from nqpf.yamlfile import load
 
@@ -35,17 +37,41 @@ def rows(site, name):
 
 @pytest.mark.parametrize("name", DATASETS)
 def test_json_of_each_file_equals_the_yaml(site, name):
+    """Each JSON download is its YAML file, with the fields a kind derives added to each entry (and only those)."""
     data = json.loads((site.site / "data" / f"{name}.json").read_text("utf-8"))
     doc, problems = load(DATA / f"{name}.yaml")
     assert problems == []
-    assert data == doc.data
+    kind = by_dataset(name)
+    derived = {field for field, _ in kind.derived} if kind else set()
+    if not derived:
+        assert data == doc.data
+        return
+    assert [{k: v for k, v in e.items() if k not in derived} for e in data] == doc.data
+    assert all(set(e) - set(y) <= derived for e, y in zip(data, doc.data, strict=True))
+
+
+def test_sources_json_and_csv_carry_each_references_outlet_kind_link_and_checked_day(site):
+    sources = json.loads((site.site / "data" / "sources.json").read_text("utf-8"))
+    outlets = {o["id"]: o for o in json.loads((site.site / "data" / "outlets.json").read_text("utf-8"))}
+    references = [s for s in sources if s["kind"] == "reference"]
+    assert references
+    for s in references:
+        assert s["outlet_kind"] == outlets[s["outlet"]]["kind"], s["id"]
+        assert s["link"] in ("own", "official", "licensed", "copy") and s["checked"], s["id"]
+        assert s["outlet_name"] == outlets[s["outlet"]]["name"]
+        assert urlsplit(s["url"]).hostname in outlets[s["host_outlet"]]["hosts"]
+    by_id = {r["id"]: r for r in rows(site, "sources.csv")}
+    for s in references:
+        row = by_id[s["id"]]
+        assert (row["outlet_kind"], row["link"], row["checked"], row["host_outlet"]) == (s["outlet_kind"], s["link"], s["checked"], s["host_outlet"])
 
 
 def test_combined_json_has_every_file_and_its_provenance(site, curated):
     combined = json.loads((site.site / "data" / "nqpf.json").read_text("utf-8"))
     assert set(combined["datasets"]) == set(DATASETS)
     for name in DATASETS:
-        assert combined["datasets"][name] == curated.data(name)
+        expected = json.loads((site.site / "data" / f"{name}.json").read_text("utf-8"))
+        assert combined["datasets"][name] == expected, name
     assert combined["license"] == "CC-BY-4.0"
     assert combined["data_date"] == (site.site / "data" / "index.html").read_text("utf-8").split('<time datetime="')[1][:10]
     assert combined["url"] == site.url + "data/"
@@ -77,8 +103,9 @@ def test_each_table_csv_has_one_row_per_entry_with_its_permalink(site, curated, 
     assert header == [c.name for c in kind.columns] + ["permalink"]
     for row in got:
         # Each permalink is an anchor of the built page (tests/test_published.py keeps them from moving).
-        assert row["permalink"] == f"{site.url}{kind.url}#{row['id']}"
-        assert f'id="{row["id"]}"' in (site.site / kind.url / "index.html").read_text("utf-8")
+        anchor = kind.anchor(row["id"])
+        assert row["permalink"] == f"{site.url}{kind.url}#{anchor}"
+        assert f'id="{anchor}"' in (site.site / kind.url / "index.html").read_text("utf-8")
 
 
 def test_csv_uses_crlf_and_quotes_as_rfc_4180(site):

@@ -180,7 +180,7 @@ def test_home_answers_and_links_every_done_when_item(fixture_site):
     assert "新质生产力 xīn zhì shēngchǎnlì" in text
     assert "Advanced productivity led by innovation that leaves the old growth path behind." in text
     # What the sources cover, and an edit date nobody takes for the end of that coverage.
-    assert "What the sources cover: 2 articles, 12–25 Mar 2024; 2 public pages cited as references, Mar 2025 – 12 Mar 2026." in text
+    assert "What the sources cover: 2 articles, 12–25 Mar 2024; 3 public pages cited as references, Mar 2025 – 12 Mar 2026." in text
     assert "Last edited 1 Apr 2024: the date of the last change to the data, not of the news it covers." in text
     hrefs = {a.attrs["href"] for a in parsed.find("a")}
     for href in ("definition/", "timeline/#2023-09-heilongjiang-tour", "provinces/#guangdong", "glossary/",

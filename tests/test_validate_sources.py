@@ -101,14 +101,19 @@ LAST_ITEM = line_of("- id: chinadaily-2024-02-06")
             ["{L}: 2.title_is_ours: 'no' is not of type 'boolean'"],
         ),
         (
-            "  outlet: China Daily\n",
-            "  outlet: China Daily\n  outlet: Xinhua\n",
+            "  outlet: china-daily\n  outlet_basis: The photo credit",
+            "  outlet: china-daily\n  outlet: xinhua\n  outlet_basis: The photo credit",
             ["{L+1}: duplicate key 'outlet' (first defined on line {L})"],
         ),
         (
-            "  outlet: China Daily\n",
-            "  outlet: China Daily\n  author: Zhu Haipeng\n",
+            "  outlet: china-daily\n  outlet_basis: The photo credit",
+            "  outlet: china-daily\n  author: Zhu Haipeng\n  outlet_basis: The photo credit",
             ["{L+1}: 4.author: unknown field"],
+        ),
+        (
+            "  outlet: china-daily\n  outlet_basis: The photo credit",
+            "  outlet: China Daily\n  outlet_basis: The photo credit",
+            ["{L}: 4.outlet: 'China Daily' does not have the expected form (pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$)"],
         ),
     ],
 )

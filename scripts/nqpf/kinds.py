@@ -17,15 +17,18 @@ read :data:`KINDS`; "Adding a kind of entry" in the README is the recipe.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import datefmt
-from .web import arrange
-from .web.arrange import industries_anchor  # noqa: F401 - the drivers page's anchors, for the model
+from . import datefmt, outlets
 
 Entry = dict[str, Any]
+
+
+def industries_anchor(source_id: str) -> str:
+    """The anchor of one source's industry lists on the drivers page."""
+    return f"industries-{source_id}"
 
 
 # -- CSV columns ------------------------------------------------------------------------------------------
@@ -89,20 +92,39 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A download table beyond the kind's own (``<dataset>.csv``): ``rows`` turns one entry into rows."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Entry], list[Entry]]
+    about: str
+
+
+# What the model adds to an entry from other kinds: f(entry, entries of every kind by id) -> fields.
+Derive = Callable[[Entry, Mapping[str, Mapping[str, Entry]]], Entry]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Kind:
     name: str            # in citation keys (nqpf:<name>:<id>) and link macros: never changes
     dataset: str         # data/<dataset>.yaml, data/schemas/<dataset>.schema.json, /data/<dataset>.csv
-    page: str            # the generated page's source path; its template is <page>.j2
+    page: str            # the page its entries are shown on (source path); its template is <page>.j2
     label: str           # what a citation calls one entry
     group: str           # how the Sources page heads the facts of this kind
-    counted: str         # how the About page counts the entries
+    counted: str | None  # how the About page counts the entries (None: not counted there)
     title: Callable[[Entry], str]    # the entry's name in a citation
     text: Callable[[Entry], str]     # the text of a link to the entry
     fact: Callable[[Entry], str] | None = None  # its label on the Sources page (default: text)
     when: Callable[[Entry], str] | None = None  # a date added to the citation label
     columns: tuple[Column, ...] = ()
+    tables: tuple[Table, ...] = ()   # download tables beyond <dataset>.csv
     refs: tuple[Ref, ...] = ()
-    arrange: Callable[..., dict] | None = None  # extra template context: f(site) -> dict
+    # Fields the model derives for each entry (name, description): in the JSON and CSV downloads, never typed.
+    derived: tuple[tuple[str, str], ...] = ()
+    derive: Derive | None = None
+    own_page: bool = True        # False: shown on another kind's page (outlets on the Sources page), no template of its own
+    anchor_prefix: str = ""      # an entry's anchor is prefix + id (kinds sharing a page keep apart)
     feed: bool = False           # its entries are the Atom feed and the calendar, kept in date order
     linked: bool = False         # the first use of one of its entries on any page links to it (the glossary)
     jsonld: str | None = None    # "DefinedTermSet" or "Event": the page's structured data
@@ -115,8 +137,11 @@ class Kind:
         return self.page.removesuffix(".md") + "/"
 
     @property
-    def template(self) -> str:
-        return self.page + ".j2"
+    def template(self) -> str | None:
+        return self.page + ".j2" if self.own_page else None
+
+    def anchor(self, ident: str) -> str:
+        return self.anchor_prefix + ident
 
     def fact_label(self, entry: Entry) -> str:
         return (self.fact or self.text)(entry)
@@ -145,20 +170,53 @@ def _source_title(e: Entry) -> str:
     return f"[{e['title']}]" if e.get("title_is_ours") else str(e["title"])
 
 
+def _source_fields(e: Entry, of: Mapping[str, Mapping[str, Entry]]) -> Entry:
+    return outlets.derived(e, outlets.Registry(of["outlet"].values()))
+
+
+def _outlet_title(e: Entry) -> str:
+    return f"{e['name']} ({e['chinese']})" if e.get("chinese") else str(e["name"])
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind(
-        "source", "sources", "sources.md", "Source entry", "Sources", "source articles",
-        title=_source_title, text=lambda e: str(e["outlet"]), cited=False,
+        name="source", dataset="sources", page="sources.md", label="Source entry", group="Sources",
+        counted="sources (articles and public pages)",
+        title=_source_title, text=lambda e: str(e["outlet_name"]), cited=False,
         columns=(
-            col("id"), col("outlet"), col("outlet_basis"), col("title"), col("title_is_ours"), col("url"),
-            col("dateline"), col("published"), col("published_basis"), col("published_note"),
+            col("id"), col("kind"), col("outlet"), Column("outlet_name", at("outlet_name"), about="The outlet's name (outlets.csv)."),
+            Column("outlet_kind", at("outlet_kind"), about="What the outlet is (outlets.csv: kind)."),
+            col("outlet_basis"), col("outlet_note"), col("title"), col("title_is_ours"), col("url"),
+            Column("host_outlet", at("host_outlet"), about="For a page: the outlet whose site carries it (outlets.csv)."),
+            col("link"), col("link_note"), col("checked"),
+            col("dateline"), col("published"), col("published_basis"), col("published_from"), col("published_note"),
             col("language_quality", "language.quality"), col("language_note", "language.note"),
             Column("noise", _names("kind", "noise"), field="noise.kind"), col("file"),
         ),
-        arrange=arrange.sources, in_toc=False,  # 253 entries: the contents list their two groups
+        refs=(Ref(("outlet",), "outlet"),),
+        derived=(
+            ("outlet_name", "The name of the source's outlet, from outlets.yaml."),
+            ("outlet_kind", "What the source's outlet is (its kind in outlets.yaml): a source's kind follows from its outlet."),
+            ("host_outlet", "For a source with a url: the outlet whose site carries the page (the outlets.yaml entry declaring its host)."),
+        ),
+        derive=_source_fields,
+        in_toc=False,  # 253 entries: the contents list their groups
     ),
     Kind(
-        "event", "timeline", "timeline.md", "Timeline entry", "Timeline events", "dated events",
+        name="outlet", dataset="outlets", page="sources.md", own_page=False, anchor_prefix="outlet-",
+        label="Outlet entry", group="Outlets", counted="outlets",
+        title=_outlet_title, text=lambda e: str(e["name"]),
+        columns=(
+            col("id"), col("name"), col("chinese"), col("kind"), col("hosts"), col("tied_to"),
+            Column("owner", at("owner.summary"), field="owner.summary",
+                   about="Who owns or controls the outlet, in our words, where a page read says so; its evidence is in claims.csv."),
+            col("blocked"), col("note"), SOURCES_COLUMN,
+        ),
+        in_toc=False,
+    ),
+    Kind(
+        name="event", dataset="timeline", page="timeline.md", label="Timeline entry", group="Timeline events",
+        counted="dated events",
         title=lambda e: str(e["title"]), text=lambda e: str(e["title"]),
         when=lambda e: datefmt.spell_span(str(e["date"]), e.get("end")),
         columns=(
@@ -170,10 +228,11 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
             SOURCES_COLUMN,
         ),
         refs=(Ref(("people", "*"), "person"), Ref(("place", "province"), "province"), Ref(("concerns", "*"), "province")),
-        arrange=arrange.timeline, feed=True, jsonld="Event",
+        feed=True, jsonld="Event",
     ),
     Kind(
-        "province", "provinces", "provinces.md", "Province entry", "Provinces", "provincial-level divisions",
+        name="province", dataset="provinces", page="provinces.md", label="Province entry", group="Provinces",
+        counted="provincial-level divisions",
         title=_with_chinese("name"), text=lambda e: str(e["name"]),
         columns=(
             col("id"), col("code"), col("name"), col("chinese"), col("pinyin"), col("kind"), col("region"),
@@ -185,10 +244,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
                    about="How many sourced statements (role, plans, mentions) the data records about it; each is a row of claims.csv."),
             SOURCES_COLUMN,
         ),
-        arrange=arrange.provinces,
     ),
     Kind(
-        "term", "glossary", "glossary.md", "Glossary entry", "Glossary terms", "glossary terms",
+        name="term", dataset="glossary", page="glossary.md", label="Glossary entry", group="Glossary terms",
+        counted="glossary terms",
         title=_with_chinese("term"), text=lambda e: str(e["term"]),
         columns=(
             col("id"), col("term"), col("aliases"), col("chinese"), col("pinyin"), col("category"),
@@ -197,10 +256,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         refs=(Ref(("related", "*"), "term"),),
         # The A-Z index at the top lists the letters; the table of contents beside the page, the
         # letters again: 74 links more made each of Material's scroll-spy updates read 74 offsets more.
-        arrange=arrange.glossary, jsonld="DefinedTermSet", in_toc=False, linked=True,
+        jsonld="DefinedTermSet", in_toc=False, linked=True,
     ),
     Kind(
-        "person", "people", "people.md", "Person entry", "People", "people",
+        name="person", dataset="people", page="people.md", label="Person entry", group="People", counted="people",
         title=_with_chinese("name"), text=lambda e: str(e["name"]),
         columns=(
             col("id"), col("name"), col("chinese"), Column("printed_as", _names("name", "printed_as"), field="printed_as.name"),
@@ -211,7 +270,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         refs=(Ref(("printed_as", "*", "source"), "source"),),
     ),
     Kind(
-        "figure", "figures", "figures.md", "Figure entry", "Figures", "figures",
+        name="figure", dataset="figures", page="figures.md", label="Figure entry", group="Figures", counted="figures",
         title=_figure_title, text=lambda e: str(e["measure"]),
         fact=lambda e: f"{e['measure']} ({e.get('period_label') or e['period']})",
         columns=(
@@ -221,10 +280,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
             col("series"), col("place"), col("flag_issue", "flag.issue"), col("flag_arithmetic", "flag.arithmetic"),
             col("note"), SOURCES_COLUMN,
         ),
-        arrange=arrange.figures,
     ),
     Kind(
-        "view", "debate", "debate.md", "Debate entry", "Views in the debate", "views in the debate",
+        name="view", dataset="debate", page="debate.md", label="Debate entry", group="Views in the debate",
+        counted="views in the debate",
         title=lambda e: f"{e['holder']}: {e['topic'].replace('-', ' ')}", text=lambda e: str(e["holder"]),
         fact=lambda e: f"{e['holder']} ({datefmt.short(str(e['date']))})",
         columns=(
@@ -232,20 +291,19 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
             col("note"), SOURCES_COLUMN,
         ),
         refs=(Ref(("responds_to", "*"), "view"),),
-        arrange=arrange.debate,
     ),
     Kind(
-        "correction", "corrections", "corrections.md", "Correction", "Corrections", "corrections",
+        name="correction", dataset="corrections", page="corrections.md", label="Correction", group="Corrections",
+        counted=None,
         title=lambda e: f"Correction of {datefmt.spell(str(e['date']))}: {e['entry']}", text=lambda e: str(e["entry"]),
         columns=(col("id"), col("date"), col("entry"), col("was"), col("now"), col("reason"), SOURCES_COLUMN),
-        arrange=arrange.corrections,
     ),
 )}
 
 # The facts that can cite an article, in the order the Sources page lists them (after the concept).
 CITING_ORDER: tuple[str, ...] = tuple(name for name, kind in KINDS.items() if kind.cited)
-# The order the About page counts the entries in.
-COUNTED_ORDER: tuple[str, ...] = ("source", "event", "term", "person", "figure", "province", "view")
+# The kinds the About page counts, in declaration order.
+COUNTED_ORDER: tuple[str, ...] = tuple(name for name, kind in KINDS.items() if kind.counted)
 
 
 # -- The concept: one document, shown in parts -------------------------------------------------------------
@@ -293,11 +351,8 @@ CONCEPT_REFS: tuple[Ref, ...] = (
     Ref(("lineage", "*", "term"), "term"),
 )
 
-# Generated pages that show the concept rather than a kind: page -> the template's extra context.
-CONCEPT_PAGES: dict[str, Callable[..., dict]] = {
-    "definition.md": arrange.definition,
-    "drivers.md": arrange.drivers,
-}
+# Generated pages that show the concept rather than a kind (each has a template <page>.j2).
+CONCEPT_PAGES: tuple[str, ...] = ("definition.md", "drivers.md")
 
 
 # -- Every data file ----------------------------------------------------------------------------------------
@@ -335,5 +390,5 @@ def by_dataset(name: str) -> Kind | None:
 
 
 def by_page(page: str) -> Kind | None:
-    """The kind whose page is ``page`` (a source path ``timeline.md`` or a URL ``timeline/``)."""
-    return next((k for k in KINDS.values() if page in (k.page, k.url)), None)
+    """The kind whose own page is ``page`` (a source path ``timeline.md`` or a URL ``timeline/``)."""
+    return next((k for k in KINDS.values() if k.own_page and page in (k.page, k.url)), None)

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from . import counts, dating
+from . import counts, dating, outlets
 from .checks import run_checks
 from .checks.walk import strings
 from .curated import Curated, load_curated
@@ -53,10 +53,16 @@ class Site:
         self.project: Project = curated.project
         concept = curated.data(CONCEPT)
         self.concept: dict[str, Any] = concept if isinstance(concept, dict) else {}
-        # kind name -> id -> entry, in data order; templates write site.of[kind][id]
-        self.of: dict[str, dict[str, dict]] = {
+        # kind name -> id -> entry, in data order; templates write site.of[kind][id]. An entry of a kind
+        # that derives fields (a source's outlet name and kind) is a copy with those fields added.
+        raw: dict[str, dict[str, dict]] = {
             k.name: {item["id"]: item for _, item in curated.items(k.dataset)} for k in KINDS.values()
         }
+        self.of: dict[str, dict[str, dict]] = {
+            name: ({i: {**e, **kind.derive(e, raw)} for i, e in entries.items()} if kind.derive else entries)
+            for name, entries in raw.items() for kind in [KINDS[name]]
+        }
+        self.outlets = outlets.Registry(raw["outlet"].values())
         self._backlinks = self._index_references()
 
     @classmethod
@@ -123,7 +129,7 @@ class Site:
                 continue
             if part.per_item:
                 for item in value:
-                    title = item.get("name") or item.get("title") or item.get("summary")
+                    title = item.get("name") or item.get("title") or item.get("summary") or item.get("zh")
                     yield Fact(CONCEPT, part.page, item["id"], f"{part.label}: {title}"), item
             elif part.key == "industries":
                 for item in value:
@@ -133,7 +139,7 @@ class Site:
         for name in CITING_ORDER:
             kind = KINDS[name]
             for entry in self.entries(name):
-                yield Fact(name, kind.page, entry["id"], kind.fact_label(entry)), entry
+                yield Fact(name, kind.page, kind.anchor(entry["id"]), kind.fact_label(entry)), entry
 
     @cached_property
     def cited_by(self) -> dict[str, list[Fact]]:
@@ -168,6 +174,13 @@ class Site:
             return dating.from_epoch() or dating.git_day(self.project.root) or self.edited
         except dating.DateError as error:
             raise DataError(str(error)) from error
+
+    @cached_property
+    def primary_sources(self) -> frozenset[str]:
+        """Ids of the references whose text is a primary source (:func:`nqpf.outlets.primary`): an official
+        text or an official record, wherever the page carrying it is. Pages name these first."""
+        return frozenset(s["id"] for s in self.entries("source")
+                         if s.get("kind") == "reference" and outlets.primary(self.outlets.by_id.get(s["outlet"])))
 
     @cached_property
     def covers(self) -> dict[str, dict]:

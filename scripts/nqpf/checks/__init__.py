@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from ..curated import Curated
 from ..report import Problem
-from . import consistency, dates, evidence, pinyin, quotes, references, schema, sources
+from . import consistency, dates, evidence, outlets, pinyin, quotes, references, schema, sources
 
 Check = Callable[[Curated], Iterable[Problem]]
 
@@ -24,6 +24,8 @@ CHECKS: list[Check] = [
     evidence.check_source_fields,
     evidence.check_evidence_kinds,
     evidence.check_urls,
+    outlets.check_hosts,
+    outlets.check_links,
     evidence.check_references_cited,
     quotes.check_quotes,
     quotes.check_own_words,

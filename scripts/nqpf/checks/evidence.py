@@ -49,16 +49,18 @@ def check_evidence_kinds(curated: Curated) -> Iterable[Problem]:
                                           "background cites a reference (a public page); what an article says goes outside `context`")
 
 
-# Fields that describe one kind of source only.
+# Fields that describe one kind of source only, and how a message names each kind.
 ONLY = {
-    "article": ("file", "outlet_basis", "title_is_ours", "dateline", "published_basis", "published_note", "noise", "url_note"),
-    "reference": ("outlet_kind", "accessed", "republication_of"),
+    "article": ("file", "outlet_basis", "outlet_note", "title_is_ours", "dateline", "published_basis", "published_note",
+                "noise", "url_note"),
+    "reference": ("link", "link_note", "published_from", "checked"),
 }
+A_KIND = {"article": "an article (a text in seeds/)", "reference": "a reference (a public page)"}
 
 
 def check_source_fields(curated: Curated) -> Iterable[Problem]:
     """A source carries only the fields of its kind: a reference has no file, noise or dateline;
-    an article has no outlet kind or access date."""
+    an article has no kind of link or day checked."""
     doc = curated.docs.get(SOURCES)
     for i, item in curated.items(SOURCES):
         kind = item.get("kind")
@@ -67,7 +69,8 @@ def check_source_fields(curated: Curated) -> Iterable[Problem]:
                 continue
             for field in fields:
                 if field in item:
-                    yield doc.problem((i, field), f"only an {other} has a {field}; this source is a {kind}")
+                    yield doc.problem((i, field), f"`{field}` belongs to {A_KIND[other]} only, and this source is "
+                                                  f"{A_KIND[kind]}: remove the field or change the kind")
 
 
 def url_problem(url: str) -> str | None:

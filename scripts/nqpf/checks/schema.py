@@ -66,12 +66,21 @@ def inline_refs(schema: dict, load) -> dict:
     return resolve(schema, schema, ())
 
 
-@lru_cache(maxsize=64)
 def _inlined(schema_dir: Path, name: str) -> dict:
+    """The file's schema with its references written in, made once for each content of the schema
+    folder: a schema edited while ``make serve`` runs is read again at the next build."""
+    files = tuple(sorted((p.name, p.read_bytes()) for p in schema_dir.glob("*.schema.json")))
+    return _inline_files(files, name)
+
+
+@lru_cache(maxsize=64)
+def _inline_files(files: tuple[tuple[str, bytes], ...], name: str) -> dict:
     import json
 
+    texts = dict(files)
+
     def load(file: str) -> dict:
-        return json.loads((schema_dir / file).read_text("utf-8"))
+        return json.loads(texts[file].decode("utf-8"))
 
     return inline_refs(load(f"{name}.schema.json"), load)
 
@@ -176,3 +185,44 @@ def check_no_todo(curated: Curated) -> Iterable[Problem]:
                 yield doc.problem(where, TODO_LEFT + value[len("TODO:"):].strip())
 
 
+
+
+# -- Free text ------------------------------------------------------------------------------------------------
+
+def _constraints(node: object, path: tuple = (), out: dict | None = None) -> dict[tuple, list[dict]]:
+    """Every schema node that constrains a path (``"*"`` for any list item), through allOf/oneOf/anyOf
+    and if/then/else."""
+    out = {} if out is None else out
+    if not isinstance(node, dict):
+        return out
+    if any(k in node for k in ("type", "enum", "const", "pattern", "format", "maxLength")):
+        out.setdefault(path, []).append(node)
+    for key in ("allOf", "oneOf", "anyOf"):
+        for sub in node.get(key, []):
+            _constraints(sub, path, out)
+    for key in ("then", "else"):
+        if key in node:
+            _constraints(node[key], path, out)
+    for key, sub in node.get("properties", {}).items():
+        _constraints(sub, (*path, key), out)
+    if isinstance(node.get("items"), dict):
+        _constraints(node["items"], (*path, "*"), out)
+    return out
+
+
+def _free(node: dict) -> bool:
+    return node.get("type") in (None, "string") and not any(k in node for k in ("enum", "const", "format")) \
+        and node.get("pattern") in (None, "\\S")
+
+
+def text_paths(schema_dir: Path, name: str) -> dict[tuple, int | None]:
+    """A data file's free-text fields, each with its greatest length if the schema sets one: strings
+    the schema leaves free (no enum, no pattern beyond "not blank", no format), wherever they sit
+    (``("*", "evidence", "*", "quote")``). What the site shows of these is what a curator types, so it
+    is what must reach every page escaped."""
+    found = {}
+    for path, nodes in sorted(_constraints(_inlined(schema_dir, name)).items()):
+        if any(n.get("type") == "string" for n in nodes) and all(map(_free, nodes)):
+            limits = [n["maxLength"] for n in nodes if "maxLength" in n]
+            found[path] = min(limits) if limits else None
+    return found

@@ -34,7 +34,7 @@ def _summary(article) -> str:
     parts = [f"{kinds['body'] + kinds['list-item']} body paragraphs"]
     if kinds["caption"]:
         parts.append(f"{kinds['caption']} caption(s)")
-    parts.append(f"published {published} ({basis})" if published else "no date found")
+    parts.append(f"published {published} ({basis}, line {article.published_line})" if published else "no date found")
     if removed:
         parts.append("removed " + ", ".join(f"{n} {k}" for k, n in sorted(removed.items())))
     return "; ".join(parts)

@@ -39,14 +39,14 @@ NOISE_NOTES = {
     "related-links": "links to related articles",
 }
 
-# Where an outlet names itself in a dateline or byline: (pattern, outlet, what shows it).
+# Where an outlet names itself in a dateline or byline: (pattern, its id in data/outlets.yaml, its name, what shows it).
 OUTLETS = (
-    (re.compile(r"\(Xinhua\)|Xinhua"), "Xinhua", "The dateline names Xinhua."),
-    (re.compile(r"/PRNewswire/"), "PR Newswire", "The dateline names PR Newswire."),
-    (re.compile(r"chinadaily\.com\.cn|China Daily", re.I), "China Daily", "The byline names China Daily."),
-    (re.compile(r"Global Times", re.I), "Global Times", "The byline names the Global Times."),
-    (re.compile(r"\(FN\)"), "Financial News (FN)", "The dateline carries \"(FN)\"."),
-    (re.compile(r"\(Reuters\)|Reuters"), "Reuters", "The dateline names Reuters."),
+    (re.compile(r"\(Xinhua\)|Xinhua"), "xinhua", "Xinhua", "The dateline names Xinhua."),
+    (re.compile(r"/PRNewswire/"), "pr-newswire", "PR Newswire", "The dateline names PR Newswire."),
+    (re.compile(r"chinadaily\.com\.cn|China Daily", re.I), "china-daily", "China Daily", "The byline names China Daily."),
+    (re.compile(r"Global Times", re.I), "global-times", "Global Times", "The byline names the Global Times."),
+    (re.compile(r"\(FN\)"), "financial-news", "Financial News (FN)", "The dateline carries \"(FN)\"."),
+    (re.compile(r"\(Reuters\)|Reuters"), "reuters", "Reuters", "The dateline names Reuters."),
 )
 
 
@@ -61,13 +61,17 @@ def _todo(hint: str) -> str:
     return f"{TODO} {hint}"
 
 
-def _outlet(article: Article) -> tuple[str, str]:
+def _outlet(article: Article, declared: set[str]) -> tuple[str, str, str]:
+    """``(outlet id, how it was established, a word for the source id)``; an outlet the registry does not
+    declare yet is left for the curator, with its name."""
     heads = [article.dateline.text if article.dateline else ""] + [p.text for p in article.paragraphs if p.kind == "byline"]
-    for pattern, outlet, basis in OUTLETS:
+    for pattern, ident, name, basis in OUTLETS:
         if any(pattern.search(h) for h in heads):
-            return outlet, basis
-    return _todo("who published it: the article names no outlet in its dateline or byline"), _todo(
-        "how the outlet was established (a credit line, the house style, the page it came from)")
+            if ident in declared:
+                return ident, basis, name
+            return _todo(f"{name}'s id in data/outlets.yaml: declare the outlet there ({basis[:-1].lower()})"), basis, name
+    return _todo("the id of its outlet in data/outlets.yaml: the article names no outlet in its dateline or byline"), _todo(
+        "how the outlet was established (a credit line, the house style, the page it came from)"), "article"
 
 
 def _quality(article: Article) -> str:
@@ -78,12 +82,12 @@ def _quality(article: Article) -> str:
     return "garbled" if per_thousand > 4 else "machine-translated" if per_thousand > 1 else "clean"
 
 
-def source_entry(project: Project, path: Path, article: Article, reference: Reference | None = None) -> dict:
+def source_entry(project: Project, path: Path, article: Article, reference: Reference | None = None,
+                 declared: set[str] = frozenset()) -> dict:
     published, basis = article.published
     headline = article.headline.text if article.headline else None
-    outlet, outlet_basis = _outlet(article)
+    outlet, outlet_basis, known = _outlet(article, declared)
     title = headline or _todo("a descriptive title in our own words (the article has no headline)")
-    known = outlet if not outlet.startswith(TODO) else "article"
     day = published or (reference.date.isoformat() if reference else "undated")
     ident = f"{slug(known, 2)}-{day}-{slug(headline or path.stem, 5)}"
     entry: dict[str, Any] = {
@@ -93,7 +97,7 @@ def source_entry(project: Project, path: Path, article: Article, reference: Refe
     if article.dateline:
         entry["dateline"] = article.dateline.text
     if published:
-        entry.update(published=published, published_basis=basis, published_note=f"The {basis} reads {published}.")
+        entry.update(published=published, published_basis=basis, published_note=f"The {basis} (raw line {article.published_line}) reads {published}.")
     elif reference is not None:
         entry.update(published=reference.date.isoformat(), published_basis="inferred",
                      published_note=_todo(f"why {reference.date.isoformat()} (given with --reference): the article prints no date"))
@@ -255,7 +259,7 @@ def make(project: Project, curated: Curated, path: Path, reference: Reference | 
         return None, problems
     article = clean(project.show(path), text)
     record = extract(article, text, reference)
-    source = source_entry(project, path, article, reference)
+    source = source_entry(project, path, article, reference, curated.ids("outlets"))
     draft = _Draft(curated, source["id"], article)
     published = article.published[0] or (reference.date.isoformat() if reference else None)
     _events(draft, record)

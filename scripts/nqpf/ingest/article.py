@@ -66,6 +66,7 @@ class Article:
     path: str
     header_date: str | None = None
     byline_date: str | None = None
+    byline_line: int | None = None  # the raw line of the byline that dated the article
     dateline: Dateline | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
@@ -95,6 +96,16 @@ class Article:
         if self.dateline and self.dateline.iso:
             return self.dateline.iso, "dateline"
         return None, None
+
+    @property
+    def published_line(self) -> int | None:
+        """The raw line the article's own date was read from (the header line is line 1)."""
+        basis = self.published[1]
+        if basis == "header line":
+            return 1
+        if basis == "byline":
+            return self.byline_line
+        return self.dateline.line if basis == "dateline" and self.dateline else None
 
     def text(self) -> str:
         """The cleaned article as plain text, one paragraph per block."""
@@ -193,6 +204,10 @@ def _paragraphs(lines: list[str], block: list[int]) -> list[tuple[str, list[int]
     return out
 
 
+# A magazine's section label above the headline: one to three words in capitals, nothing else.
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'-]*(?: [A-Z&'-]+){0,2}$")
+
+
 def _classify(text: str) -> tuple[str, str]:
     if _CAPTION_RE.search(text):
         return "caption", text
@@ -288,14 +303,19 @@ def _mark_front_matter(article: Article) -> None:
     The headline is the first paragraph that is not one of them, when it reads
     like a title and is not the last paragraph: a magazine prints its issue
     line, a press release its date line, above the headline. A paragraph after
-    a "By ..." credit is not a headline: credits follow headlines.
+    a "By ..." credit is not a headline: credits follow headlines. A section
+    label in capitals ("ECONOMY", "WORLD AFFAIRS") above a title stays a
+    heading: the title under it is the headline.
     """
     paragraphs = article.paragraphs
     for paragraph in paragraphs[:4]:
         if paragraph.kind in ("body", "heading") and front.is_byline(paragraph.text):
             paragraph.kind = "byline"
-            article.byline_date = article.byline_date or front.date_of(paragraph.text)
+            if article.byline_date is None and (found := front.date_of(paragraph.text)):
+                article.byline_date, article.byline_line = found, paragraph.lines[0]
     first = next((i for i, p in enumerate(paragraphs) if p.kind != "byline"), None)
+    if first is not None and first + 2 < len(paragraphs) and _SECTION_LABEL.match(paragraphs[first].text):
+        first += 1
     if first and any(p.text.startswith("By ") for p in paragraphs[:first]):
         return
     if (

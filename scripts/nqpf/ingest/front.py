@@ -9,8 +9,10 @@ A front-matter paragraph (at most ``MAX_LENGTH`` characters) is a byline when it
 - a date stamp and nothing else but a time, a "By ..." credit, an outlet in
   brackets or "Source: ..." ("10:53, February 13, 2025 By Li Hua",
   "SEPTEMBER 3, 2024", "Published: 14:30, 2 July 2024");
-- short fields separated by "|", one of them a date stamp
-  ("Xinhua | Updated: 2024-05-01 21:05", "2024-08-16 15:40 | Source: Guizhou Daily");
+- short fields separated by "|", "·" or a spaced dash, one of them a date stamp
+  ("Xinhua | Updated: 2024-05-01 21:05", "2024-08-16 15:40 | Source: Guizhou Daily",
+  "By Wang Lin  ·  2024-09-12  ·  Source: NO.38 SEPTEMBER 19, 2024"); the byline's own stamp
+  dates the article, not the print issue a "Source:" field names after it;
 - an issue line: volume and issue numbers, then a date or a month
   ("NO.38 SEPTEMBER 21, 2023", "VOL.67 NO.3 MARCH 2024").
 
@@ -45,6 +47,14 @@ _STAMP_FIELD = re.compile(rf"^{_STAMP}$")
 _ISSUE_NUMBERS = r"(?:(?:VOL|Vol|NO|No|ISSUE|Issue)\.?\s?\d+[,\s·|/-]*)+"
 _ISSUE = re.compile(rf"^{_ISSUE_NUMBERS}(?:{_DATE}|{MONTH_PATTERN},?\s+\d{{4}})$")
 _FIND_DATE = re.compile(rf"(?<![\w-]){_DATE}(?![\w-])")
+# Between the fields of a byline: a bar, a middle dot, or a dash with spaces around it (an ISO date's
+# own hyphens have none).
+_SEPARATOR = re.compile(r"\s*[|·]\s*|\s+[-–—]\s+")
+
+
+def fields(text: str) -> list[str]:
+    """A byline's fields: ``"By Wang Lin · 2024-09-12 · Source: ..."`` → three."""
+    return [f.strip() for f in _SEPARATOR.split(text)]
 
 
 def is_byline(text: str) -> bool:
@@ -53,8 +63,8 @@ def is_byline(text: str) -> bool:
         return False
     if _CREDIT.match(text) or _LABELLED.match(text) or _STAMP_LINE.match(text) or _ISSUE.match(text):
         return True
-    fields = [f.strip() for f in text.split("|")]
-    return len(fields) > 1 and all(0 < len(f) <= _FIELD_LENGTH for f in fields) and any(_STAMP_FIELD.match(f) for f in fields)
+    parts = fields(text)
+    return len(parts) > 1 and all(0 < len(f) <= _FIELD_LENGTH for f in parts) and any(_STAMP_FIELD.match(f) for f in parts)
 
 
 def _real(year: int, month: int, day: int) -> str | None:
@@ -67,7 +77,12 @@ def _real(year: int, month: int, day: int) -> str | None:
 def date_of(text: str) -> str | None:
     """The first whole date in ``text`` as ISO, or None (a month alone is not a date).
 
-    An issue line's numbers are not a day: "NO.3 MARCH 2024" is March 2024."""
+    An issue line's numbers are not a day: "NO.3 MARCH 2024" is March 2024. In a byline of fields, a
+    field that is a date stamp wins over a date inside another field ("Source: NO.38 SEPTEMBER 19, 2024"
+    names the print issue, not the day the piece was published)."""
+    stamped = [f for f in fields(text) if _STAMP_FIELD.match(f)]
+    if stamped and stamped[0] != text:
+        text = stamped[0]
     m = _FIND_DATE.search(re.sub(rf"^{_ISSUE_NUMBERS}", "", text))
     if m is None:
         return None

@@ -116,7 +116,7 @@ def originals(kind: str, item: Mapping[str, Any], pub: Publication) -> tuple[Ori
     for source_id in ids:
         s = pub.sources.get(source_id)
         if s is not None:
-            found.append(Original(source_id, str(s["outlet"]), str(s["title"]), bool(s.get("title_is_ours")),
+            found.append(Original(source_id, str(s["outlet_name"]), str(s["title"]), bool(s.get("title_is_ours")),
                                   str(s["published"]), s.get("url")))
     return tuple(found)
 

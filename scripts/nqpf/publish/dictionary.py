@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..kinds import DATASET_NAMES
-from .exports import LONG_TABLES, PERMALINK_ABOUT, TABLES
+from ..kinds import DATASET_NAMES, by_dataset
+from .exports import KIND_TABLES, LONG_TABLES, PERMALINK_ABOUT, TABLES
 
 SHARED = ("evidence", "claim", "conflict")
+# The type of a field the model derives: in the JSON and CSV downloads, never in the YAML.
+DERIVED = "derived (in the JSON and CSV downloads, not typed in the YAML)"
 # Data files refer to common.schema.json's definitions; it refers to its own.
 _COMMON = "common.schema.json#/$defs/"
 
@@ -148,6 +150,9 @@ def datasets(schemas: Path) -> list[DatasetDoc]:
         is_list = schema.get("type") == "array"
         root = schema["items"] if is_list else schema
         doc = DatasetDoc(name, schema.get("title", name), "a list of entries" if is_list else "one object", _fields(root, common))
+        kind = by_dataset(name)
+        for field_name, about in kind.derived if kind else ():
+            doc.fields.append(FieldDoc(field_name, DERIVED, False, about))
         if name in TABLES:
             doc.columns = _columns(name, doc.fields)
         docs.append(doc)
@@ -159,4 +164,8 @@ def long_tables() -> list[DatasetDoc]:
         "evidence": "Every verbatim quote in the data, one row each, wherever it sits (entries, statements, conflicting readings).",
         "claims": "Every sourced statement inside an entry (a province's plans, a person's points, the concept's definition...).",
     }
-    return [DatasetDoc(name, about[name], "a table", columns=_columns(name, [])) for name in LONG_TABLES]
+    docs = [DatasetDoc(name, about[name], "a table", columns=_columns(name, [])) for name in LONG_TABLES]
+    for name, (_kind, table) in KIND_TABLES.items():
+        columns = [ColumnDoc(c.name, c.field, c.about or "") for c in table.columns]
+        docs.append(DatasetDoc(name, table.about, "a table", columns=[*columns, ColumnDoc("permalink", None, PERMALINK_ABOUT)]))
+    return docs

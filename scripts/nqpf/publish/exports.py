@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evidence import sources_of
-from ..kinds import DATASET_NAMES, KINDS, Kind, number_text
+from ..kinds import DATASET_NAMES, KINDS, Kind, Table, by_dataset, number_text
 from ..site import Site
 from .citations import Publication
 
@@ -61,7 +61,17 @@ LONG_TABLES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _cell(value: Any) -> str:
+# A text cell a spreadsheet would read as a formula (OWASP's "CSV injection"): it starts with one of these.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    """Text that a spreadsheet shows and never runs: a leading formula character gets an apostrophe
+    before it, as OWASP's advice on CSV injection has it."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _raw(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -69,7 +79,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return number_text(value)
     if isinstance(value, list):
-        items = [_cell(v) for v in value]
+        items = [_raw(v) for v in value]
         clash = [v for v in items if LIST_SEPARATOR in v]
         if clash:
             raise ValueError(f"cannot join a list in one CSV cell: {clash[0]!r} contains {LIST_SEPARATOR!r}")
@@ -77,6 +87,13 @@ def _cell(value: Any) -> str:
     if isinstance(value, dict):
         raise TypeError("a nested object cannot go in one CSV cell")
     return str(value)
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell: a number stays a number, whatever its sign; text never starts a formula."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return _raw(value)
+    return text_cell(_raw(value))
 
 
 def _csv(header: list[str], rows: Iterator[list[Any]]) -> bytes:
@@ -90,8 +107,20 @@ def _csv(header: list[str], rows: Iterator[list[Any]]) -> bytes:
 
 def table_csv(site: Site, table: str, pub: Publication) -> bytes:
     kind = TABLES[table]
-    rows = ([*(c.get(item) for c in kind.columns), pub.url(kind.url, str(item["id"]))] for item in site.entries(kind.name))
+    rows = ([*(c.get(item) for c in kind.columns), pub.url(kind.url, kind.anchor(str(item["id"])))] for item in site.entries(kind.name))
     return _csv([*(c.name for c in kind.columns), "permalink"], rows)
+
+
+# table name -> (its kind, the table): the tables a kind declares beyond its own.
+KIND_TABLES: dict[str, tuple[Kind, Table]] = {t.name: (kind, t) for kind in KINDS.values() for t in kind.tables}
+
+
+def kind_table_csv(site: Site, name: str, pub: Publication) -> bytes:
+    """A table a kind declares (``Kind.tables``): each entry's rows, each with the entry's permalink."""
+    kind, table = KIND_TABLES[name]
+    rows = ([*(c.get(row) for c in table.columns), pub.url(kind.url, kind.anchor(str(entry["id"])))]
+            for entry in site.entries(kind.name) for row in table.rows(entry))
+    return _csv([*(c.name for c in table.columns), "permalink"], rows)
 
 
 def _entries(curated, dataset: str) -> Iterator[tuple[str, Any]]:
@@ -142,17 +171,28 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def dataset(site: Site, name: str) -> Any:
+    """One data file as the downloads give it: as curated, with the fields a kind derives added to each
+    entry (a source's outlet name and kind), so a reader gets them without joining tables."""
+    kind = by_dataset(name)
+    if kind is not None and kind.derive is not None:
+        return site.entries(kind.name)
+    return site.curated.data(name)
+
+
 def combined_json(site: Site, about: dict[str, Any]) -> bytes:
-    return _json({**about, "datasets": {name: site.curated.data(name) for name in DATASET_NAMES}})
+    return _json({**about, "datasets": {name: dataset(site, name) for name in DATASET_NAMES}})
 
 
 def downloads(site: Site, pub: Publication, about: dict[str, Any]) -> dict[str, bytes]:
     """Every download, as ``{path below /data/: content}``, in a stable order."""
     files: dict[str, bytes] = {COMBINED: combined_json(site, about)}
     for name in DATASET_NAMES:
-        files[f"{name}.json"] = _json(site.curated.data(name))
+        files[f"{name}.json"] = _json(dataset(site, name))
     for table in TABLES:
         files[f"{table}.csv"] = table_csv(site, table, pub)
+    for name in KIND_TABLES:
+        files[f"{name}.csv"] = kind_table_csv(site, name, pub)
     files["evidence.csv"] = evidence_csv(site)
     files["claims.csv"] = claims_csv(site)
     for name in DATASET_NAMES:

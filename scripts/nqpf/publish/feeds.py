@@ -79,6 +79,12 @@ def _sources_text(event: dict[str, Any], pub: Publication) -> str:
     return "; ".join(f"{o.outlet}, {o.title_text}, {spell(o.published)}" for o in cite.originals)
 
 
+def _line(value: Any) -> str:
+    """A one-line calendar property (a summary, a location): data text with its line breaks made spaces,
+    since a line break there would end the property and start another."""
+    return " ".join(str(value).split())
+
+
 def left_out(site: Site) -> list[dict[str, Any]]:
     return [e for e in _events(site) if calendar_span(e) is None]
 
@@ -90,7 +96,7 @@ def calendar(site: Site, pub: Publication) -> bytes:
              "all-day events; events they date only to a month span that month and say \"day unknown\" (they did not "
              "last the month).")
     if omitted:
-        names = "; ".join(f"{e['title']} ({e['date']})" for e in omitted)
+        names = "; ".join(f"{_line(e['title'])} ({e['date']})" for e in omitted)
         about += f" Left out, because the sources give only the year: {names}."
     about += f" The full timeline: {pub.url(page)}"
     cal = Calendar()
@@ -109,7 +115,7 @@ def calendar(site: Site, pub: Publication) -> bytes:
         if span is None:
             continue
         url = pub.url(page, str(event["id"]))
-        title = str(event["title"])
+        title = _line(event["title"])
         description = [str(event["summary"]), f"Date: {when(event)}."]
         if event["precision"] == "month":
             title += f" ({spell(str(event['date']))}, day unknown)"
@@ -126,7 +132,7 @@ def calendar(site: Site, pub: Publication) -> bytes:
         item.add("summary", title)
         item.add("description", "\n\n".join(description))
         if event.get("place"):
-            item.add("location", str(event["place"]["name"]))
+            item.add("location", _line(event["place"]["name"]))
         item.add("url", url)
         item.add("categories", [str(event["category"])])
         item.add("transp", "TRANSPARENT")

@@ -2,22 +2,20 @@
 
 Each function takes the :class:`~nqpf.site.Site` and returns the extra context
 its page's template needs beyond ``site``, ``kind`` and ``entries`` (grouping by
-year and month, by letter, the time axis, the tile map, the charts). The registry
-(:mod:`nqpf.kinds`) names the function a kind uses; a kind that needs nothing
-more than its entries names none.
+year and month, by letter, the time axis, the tile map, the charts). :data:`BY_KIND`
+names the function each kind's page uses (a kind that needs nothing more than its
+entries has none), :data:`CONCEPT_PAGES` those of the concept's pages. This is the
+page layer: the registry (:mod:`nqpf.kinds`) knows nothing of it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from .. import datefmt
+from .. import datefmt, outlets
+from ..kinds import industries_anchor
+from ..site import Site
 from . import axis, chart, tilemap
-
-
-def industries_anchor(source_id: str) -> str:
-    """The anchor of one source's industry lists on the drivers page."""
-    return f"industries-{source_id}"
 
 
 def _months_of(events: list[dict]) -> list[dict]:
@@ -35,7 +33,7 @@ def _months_of(events: list[dict]) -> list[dict]:
     return months
 
 
-def timeline(site: Any) -> dict:
+def timeline(site: Site) -> dict:
     events = site.entries("event")
     by_year: dict[str, list[dict]] = {}
     for event in events:
@@ -48,11 +46,11 @@ def timeline(site: Any) -> dict:
     return {"years": years, "categories": categories, "total": len(events), "axis": axis.layout(events)}
 
 
-def province_statuses(site: Any) -> dict[str, str]:
+def province_statuses(site: Site) -> dict[str, str]:
     return {p["id"]: tilemap.status(p, site.referring("timeline", "place", p["id"])) for p in site.entries("province")}
 
 
-def provinces(site: Any) -> dict:
+def provinces(site: Site) -> dict:
     entries = site.entries("province")
     statuses = province_statuses(site)
     width, height = tilemap.size()
@@ -72,7 +70,7 @@ def letter_anchor(letter: str) -> str:
     return "letter-0-9" if letter == "#" else f"letter-{letter.lower()}"
 
 
-def glossary(site: Any) -> dict:
+def glossary(site: Site) -> dict:
     terms = sorted(site.entries("term"), key=lambda t: (_letter(t["term"]), t["term"].lower()))
     letters: dict[str, list[dict]] = {}
     for term in terms:
@@ -83,20 +81,41 @@ def glossary(site: Any) -> dict:
     return {"index": index, "groups": groups, "total": len(terms)}
 
 
-def figures(site: Any) -> dict:
+def figures(site: Site) -> dict:
     return {"charts": chart.charts(site.entries("figure"))}
 
 
-def sources(site: Any) -> dict:
+def sources(site: Site) -> dict:
     listed = [{"s": s, "groups": site.citing(s["id"]), "total": len(site.cited_by.get(s["id"], []))}
               for s in site.entries("source")]
     references = [e for e in listed if e["s"].get("kind") == "reference"]
-    references.sort(key=lambda e: (str(e["s"]["outlet"]).lower(), str(e["s"]["published"])))
+    references.sort(key=lambda e: (str(e["s"]["outlet_name"]).lower(), str(e["s"]["published"]), e["s"]["id"]))
     return {"articles": [e for e in listed if e["s"].get("kind") != "reference"], "references": references,
-            "coverage": site.coverage, "drafts": site.drafts}
+            "coverage": site.coverage, "drafts": site.drafts, **outlet_tables(site, [e["s"] for e in references])}
 
 
-def definition(site: Any) -> dict:
+def outlet_tables(site: Site, references: list[dict]) -> dict:
+    """The Sources page read by outlet and by kind of link: every outlet by kind, with the sources whose
+    text is its own and the pages its site carries for others; the references by kind of link."""
+    by_text: dict[str, list[dict]] = {}
+    by_site: dict[str, list[dict]] = {}
+    for s in site.entries("source"):
+        by_text.setdefault(s["outlet"], []).append(s)
+        if s.get("link") and s.get("host_outlet") and s["host_outlet"] != s["outlet"]:
+            by_site.setdefault(s["host_outlet"], []).append(s)
+    kinds = []
+    for key, label in outlets.OUTLET_KINDS.items():
+        found = [{"o": o, "own": by_text.get(o["id"], []), "carried": by_site.get(o["id"], [])}
+                 for o in site.entries("outlet") if o["kind"] == key]
+        if found:
+            found.sort(key=lambda row: str(row["o"]["name"]).lower())
+            kinds.append({"key": key, "label": label, "outlets": found})
+    links = [{"key": key, "label": label, "refs": [r for r in references if r.get("link") == key]}
+             for key, label in outlets.LINKS.items()]
+    return {"outlet_kinds": kinds, "links": links, "link_labels": outlets.LINKS, "kind_labels": outlets.OUTLET_KINDS}
+
+
+def definition(site: Site) -> dict:
     by_speaker: dict[str, dict] = {}
     for item in site.concept.get("formulations") or []:
         key = item.get("speaker") or item.get("speaker_label")
@@ -105,7 +124,7 @@ def definition(site: Any) -> dict:
     return {"c": site.concept, "speakers": list(by_speaker.values()), "names": names}
 
 
-def drivers(site: Any) -> dict:
+def drivers(site: Site) -> dict:
     by_source: dict[str, list[dict]] = {}
     for entry in site.concept.get("industries") or []:
         by_source.setdefault(entry["source"], []).append(entry)
@@ -121,7 +140,7 @@ TOPICS = (
 )
 
 
-def debate(site: Any) -> dict:
+def debate(site: Site) -> dict:
     views = site.entries("view")
     topics = [{"key": key, "label": label, "anchor": f"topic-{key}",
                "views": sorted((v for v in views if v["topic"] == key), key=lambda v: (str(v["date"]), v["id"]))}
@@ -129,5 +148,13 @@ def debate(site: Any) -> dict:
     return {"topics": [t for t in topics if t["views"]]}
 
 
-def corrections(site: Any) -> dict:
+def corrections(site: Site) -> dict:
     return {"corrections": sorted(site.entries("correction"), key=lambda c: (c["date"], c["id"]), reverse=True)}
+
+
+# kind name -> the extra context of its page; the concept's pages, by source path.
+BY_KIND: dict[str, Callable[[Site], dict]] = {
+    "source": sources, "event": timeline, "province": provinces, "term": glossary, "figure": figures,
+    "view": debate, "correction": corrections,
+}
+CONCEPT_PAGES: dict[str, Callable[[Site], dict]] = {"definition.md": definition, "drivers.md": drivers}

@@ -1,8 +1,8 @@
 """Which page is built from which data, and what fills each marker of a hand-written page.
 
-Every kind in the registry has a generated page, rendered from its template
-with ``site``, ``kind``, ``entries`` and what the kind's ``arrange`` function
-adds. The concept's pages and the Data page are generated the same way.
+Every kind in the registry with a page of its own has a generated page, rendered
+from its template with ``site``, ``kind``, ``entries`` and what its arranging
+function adds (:data:`nqpf.web.arrange.BY_KIND`). The concept's pages and the Data page are generated the same way.
 Hand-written pages (home, about) hold named markers such as
 ``<!-- nqpf:key-dates -->``; :data:`MARKERS` maps each to the context of its
 template ``markers/<name>.md.j2``, and :data:`REQUIRED_MARKERS` says which
@@ -28,7 +28,8 @@ MARKER = re.compile(r"<!--\s*nqpf:([\w-]+)\s*-->")
 
 
 def _kind_context(site: Site, kind: Kind) -> dict:
-    return {"kind": kind, "entries": site.entries(kind.name), **(kind.arrange(site) if kind.arrange else {})}
+    extra = arrange.BY_KIND.get(kind.name)
+    return {"kind": kind, "entries": site.entries(kind.name), **(extra(site) if extra else {})}
 
 
 def generated(site: Site, data_page: Callable[[], dict] | None = None) -> dict[str, tuple[str, Callable[[], dict]]]:
@@ -36,9 +37,10 @@ def generated(site: Site, data_page: Callable[[], dict] | None = None) -> dict[s
     Data page's context (it needs the publication: see :func:`nqpf.publish.datapage.context`)."""
     pages: dict[str, tuple[str, Callable[[], dict]]] = {}
     for kind in KINDS.values():
-        pages[kind.page] = (kind.template, lambda kind=kind: _kind_context(site, kind))
-    for page, context in CONCEPT_PAGES.items():
-        pages[page] = (page + ".j2", lambda context=context: context(site))
+        if kind.template:
+            pages[kind.page] = (kind.template, lambda kind=kind: _kind_context(site, kind))
+    for page in CONCEPT_PAGES:
+        pages[page] = (page + ".j2", lambda context=arrange.CONCEPT_PAGES[page]: context(site))
     if data_page is not None:
         pages[DATA_PAGE] = ("data.md.j2", data_page)
     return pages

@@ -1,9 +1,12 @@
 """One Jinja environment for our templates; layout in templates, every value escaped.
 
-Templates produce Markdown with HTML blocks. Autoescaping makes every value
-safe inside HTML; text that lands in Markdown (headings, list items) goes
-through the ``md`` filter as well, so a ``*`` or ``[x](javascript:...)`` in
-the data stays literal text.
+Templates produce Markdown with HTML blocks. Every value a template prints is
+escaped for Markdown and HTML by default (the environment's ``finalize``), so a
+``*`` or ``[x](javascript:...)`` in any data field stays literal text, whichever
+field it is in and whether or not the template remembered a filter. A template
+marks a value as safe only on purpose: ``html`` escapes for HTML alone, for
+attribute values (URLs) and raw HTML blocks that Markdown does not read; a
+macro's output and the ``md`` filter's are already escaped.
 
 Our templates render in one environment of their own (autoescaping, strict
 undefineds), made once per build; MkDocs renders the generated Markdown after
@@ -21,6 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import datefmt
+from ..kinds import KINDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,6 +32,18 @@ TEMPLATES = Path(__file__).parent / "templates"
 # only at the start of a line, where generated text never begins.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!])")
 _CODE = re.compile(r"`([^`]+)`")
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def escape_markdown(value: object) -> Markup:
+    """What every printed value becomes unless it is already markup: Markdown syntax backslashed, HTML
+    escaped, line breaks made spaces (so no data text starts a line, where ``1.`` or ``#`` would make a list
+    or a heading). Spaces are kept as they are: a template's own ``", "`` stays two characters."""
+    if isinstance(value, (Markup, jinja2.Undefined)):
+        return value
+    return escape(_MD_SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", str(value))))
 
 
 def md(value: object) -> Markup:
@@ -90,13 +106,13 @@ def covers(site) -> str:
 
 
 FILTERS = {
-    "md": md, "toc_label": toc_label, "inline_code": inline_code, "number": number, "label": label,
+    "md": md, "html": escape, "toc_label": toc_label, "inline_code": inline_code, "number": number, "label": label,
     "human_date": datefmt.short, "date_range": datefmt.span, "spell": datefmt.spell, "entry_link": entry_link,
     "covers": covers,
 }
 
 _OPTIONS = dict(
-    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    autoescape=True, finalize=escape_markdown, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
 )
 
 
@@ -104,8 +120,6 @@ def register(env: jinja2.Environment, citations, site=None) -> None:
     """Our filters and globals, on ``env`` (the theme's, or our own): ``citations`` maps
     ``(kind, entry)`` to its :class:`~nqpf.publish.citations.Citation`; ``nqpf_site`` gives the
     footer what the sources cover and when the data was last edited."""
-    from ..kinds import KINDS  # the registry imports the page arrangers, which use the filters above
-
     env.filters.update(FILTERS)
     env.globals.update(kinds=KINDS, entry_citation=citations, nqpf_site=site)
 
