@@ -7,19 +7,15 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-# The page types of the reading site and where each is built.
+from nqpf.kinds import KINDS
+
+# The page types of the reading site and where each is built: the pages no kind owns, then one per
+# kind with a page of its own (read from the registry, so a new kind's page is tested without a list).
 PAGES = {
     "home": "index.html",
     "definition": "definition/index.html",
     "drivers": "drivers/index.html",
-    "timeline": "timeline/index.html",
-    "provinces": "provinces/index.html",
-    "glossary": "glossary/index.html",
-    "people": "people/index.html",
-    "figures": "figures/index.html",
-    "sources": "sources/index.html",
-    "debate": "debate/index.html",
-    "corrections": "corrections/index.html",
+    **{k.url.rstrip("/"): k.url + "index.html" for k in KINDS.values() if k.own_page},
     "about": "about/index.html",
     "404": "404.html",
 }

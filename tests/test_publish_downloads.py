@@ -66,6 +66,24 @@ def test_sources_json_and_csv_carry_each_references_outlet_kind_link_and_checked
         assert (row["outlet_kind"], row["link"], row["checked"], row["host_outlet"]) == (s["outlet_kind"], s["link"], s["checked"], s["host_outlet"])
 
 
+def test_debate_json_and_csv_keep_each_views_topic_derived_holder_kind_side_and_replies(site):
+    views = json.loads((site.site / "data" / "debate.json").read_text("utf-8"))
+    outlets = {o["id"]: o for o in json.loads((site.site / "data" / "outlets.json").read_text("utf-8"))}
+    topics = {t["id"] for t in json.loads((site.site / "data" / "topics.json").read_text("utf-8"))}
+    assert views
+    for v in views:
+        assert v["topic"] in topics and v["holder_kind"] == outlets[v["outlet"]]["kind"], v["id"]
+        assert v["side"] == ("official" if v["holder_kind"] in ("party-government", "state-media") else "outside"), v["id"]
+    ids = {v["id"] for v in views}
+    answers = [v for v in views if v.get("responds_to")]
+    assert answers and all(set(v["responds_to"]) <= ids and v["responds_basis"] for v in answers)
+    by_id = {r["id"]: r for r in rows(site, "debate.csv")}
+    for v in views:
+        row = by_id[v["id"]]
+        assert (row["topic"], row["holder_kind"], row["side"]) == (v["topic"], v["holder_kind"], v["side"])
+        assert row["responds_to"].split("|") == (v.get("responds_to") or [""]), v["id"]
+
+
 def test_combined_json_has_every_file_and_its_provenance(site, curated):
     combined = json.loads((site.site / "data" / "nqpf.json").read_text("utf-8"))
     assert set(combined["datasets"]) == set(DATASETS)

@@ -3,8 +3,6 @@ five articles"): checked on the real data, so a curator who drops below a bar he
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 
@@ -39,13 +37,19 @@ def test_the_wording_and_the_lineage_are_on_the_concept_page(site):
 
 
 def test_the_debate_is_balanced(site):
-    views = site.entries("view")
-    outlets = Counter(site.entry("source", e["source"])["outlet"] for v in views for e in v["evidence"])
+    """Issue 23's targets: at least 8 questions, each heard from both sides; at least 60 views; at most
+    15% of the outside views' evidence opens a copy; no more than half the views rest on state media."""
+    views, topics = site.entries("view"), site.entries("topic")
+    assert len(topics) >= 8 and len(views) >= 60
+    for topic in topics:
+        sides = {v["side"] for v in views if v["topic"] == topic["id"]}
+        assert sides == {"official", "outside"}, topic["id"]
+    outside = [e["source"] for v in views if v["side"] == "outside" for e in v["evidence"]]
+    copies = [s for s in outside if site.entry("source", s).get("link") == "copy"]
+    assert len(copies) <= 0.15 * len(outside), copies
     state_media = [v for v in views
-                   if all(site.entry("source", e["source"]).get("outlet_kind") == "state media" for e in v["evidence"])]
-    assert len(views) >= 8 and len(outlets) >= 5
+                   if all(site.entry("source", e["source"]).get("outlet_kind") == "state-media" for e in v["evidence"])]
     assert len(state_media) <= len(views) / 2, "no more than half the views rest on state media"
-    assert {v["topic"] for v in views} == {"made-in-china-2025", "overcapacity", "involution", "relabelling"}
 
 
 def test_at_least_15_divisions_have_plans_from_references(site):

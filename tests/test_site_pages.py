@@ -32,7 +32,8 @@ ANCHORS = [
     ("provinces", lambda: [p["id"] for p in data("provinces")]),
     ("people", lambda: [p["id"] for p in data("people")]),
     ("figures", lambda: [f["id"] for f in data("figures")]),
-    ("sources", lambda: [s["id"] for s in data("sources")]),
+    ("sources", lambda: [s["id"] for s in data("sources")] + [f"outlet-{o['id']}" for o in data("outlets")]),
+    ("debate", lambda: [v["id"] for v in data("debate")] + [f"topic-{t['id']}" for t in data("topics")] + ["holders"]),
     ("definition", lambda: concept_ids()["definition"]),
     ("drivers", lambda: concept_ids()["drivers"]),
 ]
@@ -153,6 +154,34 @@ def test_sources_page_lists_the_facts_citing_each_source(fixture_site):
                  "../figures/#rnd-spending-2024", "../provinces/#guangdong", "../definition/#official-definition",
                  "../drivers/#industries-fixture-beta-2024-03-25-hostile"):
         assert href in links, f"the sources page does not link {href}"
+
+
+def test_debate_shows_each_topic_with_its_frame_its_count_per_side_and_its_holders(fixture_site):
+    parsed = page(fixture_site, "debate")
+    topic = next(s for s in parsed.find("section", class_="nqpf-topic"))
+    text = " ".join(topic.text.split())
+    # The question is the heading (its markup escaped), then the frame, then the count per side.
+    heading = next(h for h in parsed.find("h2") if h.attrs.get("id") == "topic-overcapacity")
+    assert "Do the made-up factories build too much <em>stuff</em>?" in heading.text
+    for part in ("What both sides accept. Both sides accept that the factories are large.",
+                 "What they dispute. Whether they build more than is sold.",
+                 "What would settle it. A count of unsold made-up goods.",
+                 "2 views; officials and state media: 1; other voices: 1."):
+        assert part in text, part
+    # A view names its holder's outlet and kind from the registry, and its side; a reply says where its source says so.
+    answer = next(s for s in parsed.find("section", class_="nqpf-view") if "made-up ministry answered" in s.text)
+    answer_text = " ".join(answer.text.split())
+    assert "Officials and state media · Fixture Gazette, Chinese Party or government body" in answer_text
+    assert "Answers: Fixture Review, an analysis house <b>bold</b>. The gazette names the Review's note" in answer_text
+    review = next(s for s in parsed.find("section", class_="nqpf-view") if "Fixture Review argued" in s.text)
+    assert "Other voices · Fixture Review <i>italic</i>, think tank (tied to a made-up university)" in " ".join(review.text.split())
+    # The index of holders links each outlet's entry and all its views.
+    holders = [li for li in parsed.find("li") if any(a.tag == "div" and "nqpf-holders" in (a.attrs.get("class") or "")
+                                                     for a in li.ancestors)]
+    assert len(holders) == 2
+    hrefs = {a.attrs["href"] for a in parsed.find("a") if any(x in holders for x in a.ancestors)}
+    assert {"../sources/#outlet-fixture-review", "../sources/#outlet-fixture-gazette", "#fixture-review-overcapacity",
+            "#fixture-gazette-answer"} <= hrefs
 
 
 def test_people_page_explains_name_corrections(fixture_site):

@@ -124,6 +124,8 @@ class Kind:
     derived: tuple[tuple[str, str], ...] = ()
     derive: Derive | None = None
     own_page: bool = True        # False: shown on another kind's page (outlets on the Sources page), no template of its own
+    # The kind whose entries must name each of this kind's entries (a topic no view names would show nothing).
+    shown_through: str | None = None
     anchor_prefix: str = ""      # an entry's anchor is prefix + id (kinds sharing a page keep apart)
     feed: bool = False           # its entries are the Atom feed and the calendar, kept in date order
     linked: bool = False         # the first use of one of its entries on any page links to it (the glossary)
@@ -172,6 +174,11 @@ def _source_title(e: Entry) -> str:
 
 def _source_fields(e: Entry, of: Mapping[str, Mapping[str, Entry]]) -> Entry:
     return outlets.derived(e, outlets.Registry(of["outlet"].values()))
+
+
+def _view_fields(e: Entry, of: Mapping[str, Mapping[str, Entry]]) -> Entry:
+    outlet = of["outlet"].get(str(e.get("outlet")))
+    return {"holder_kind": outlet.get("kind") if outlet else None, "side": outlets.side(outlet)}
 
 
 def _outlet_title(e: Entry) -> str:
@@ -282,15 +289,36 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         ),
     ),
     Kind(
+        name="topic", dataset="topics", page="debate.md", own_page=False, anchor_prefix="topic-",
+        label="Debate topic", group="Topics of the debate", counted="topics in the debate",
+        title=lambda e: str(e["question"]), text=lambda e: str(e["question"]),
+        columns=(
+            col("id"), col("question"), col("scope"), Column("agree", at("agree.summary"),
+                   about="What both sides accept, in our neutral words; its evidence is in claims.csv."),
+            Column("dispute", at("dispute.summary"), about="What they dispute, in our neutral words; its evidence is in claims.csv."),
+            Column("settle", at("settle.summary"), about="What would settle it, in our words; its evidence is in claims.csv."),
+            SOURCES_COLUMN,
+        ),
+        shown_through="view",
+    ),
+    Kind(
         name="view", dataset="debate", page="debate.md", label="Debate entry", group="Views in the debate",
         counted="views in the debate",
         title=lambda e: f"{e['holder']}: {e['topic'].replace('-', ' ')}", text=lambda e: str(e["holder"]),
         fact=lambda e: f"{e['holder']} ({datefmt.short(str(e['date']))})",
         columns=(
-            col("id"), col("topic"), col("holder"), col("holder_kind"), col("date"), col("summary"), col("responds_to"),
+            col("id"), col("topic"), col("holder"), col("outlet"),
+            Column("holder_kind", at("holder_kind"), about="What the holder's outlet is (outlets.csv: kind), derived from `outlet`."),
+            Column("side", at("side"), about="official (a Chinese Party or government body, or state media) or outside, derived from the outlet's kind."),
+            col("person"), col("date"), col("summary"), col("responds_to"), col("responds_basis"),
             col("note"), SOURCES_COLUMN,
         ),
-        refs=(Ref(("responds_to", "*"), "view"),),
+        refs=(Ref(("topic",), "topic"), Ref(("outlet",), "outlet"), Ref(("person",), "person"), Ref(("responds_to", "*"), "view")),
+        derived=(
+            ("holder_kind", "What the holder is: the kind, in outlets.yaml, of the outlet the view names."),
+            ("side", "official where that outlet is a Chinese Party or government body or state media, else outside."),
+        ),
+        derive=_view_fields,
     ),
     Kind(
         name="correction", dataset="corrections", page="corrections.md", label="Correction", group="Corrections",

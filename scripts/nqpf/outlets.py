@@ -43,6 +43,15 @@ OUTLET_KINDS: dict[str, str] = {
 # Kinds whose own site is an official text (link: official), not an outlet's own page (own).
 OFFICIAL_KINDS = frozenset({"party-government", "foreign-government", "international-organisation"})
 
+# The two sides of the debate, as the Debate page counts them: a view is on the official side when the
+# body its holder speaks for (or the outlet that publishes it) is a Chinese Party or government body or
+# Chinese state media; every other voice is outside it. Derived, never typed: see `side`.
+SIDES: dict[str, str] = {
+    "official": "officials and state media",
+    "outside": "other voices",
+}
+OFFICIAL_SIDE_KINDS = frozenset({"party-government", "state-media"})
+
 # How a page relates to its text.
 LINKS: dict[str, str] = {
     "own": "the outlet's own page",
@@ -110,6 +119,13 @@ def primary(outlet: Mapping[str, Any] | None) -> bool:
     """Whether an outlet's text is a primary source: a Party or government body's (or a foreign government's,
     an international organisation's) own text, or the official record of a meeting (``record: true``)."""
     return bool(outlet) and (outlet.get("kind") in OFFICIAL_KINDS or outlet.get("record") is True)
+
+
+def side(outlet: Mapping[str, Any] | None) -> str | None:
+    """Which side of the debate an outlet's voice is on (:data:`SIDES`), or None for an unknown outlet."""
+    if not outlet:
+        return None
+    return "official" if outlet.get("kind") in OFFICIAL_SIDE_KINDS else "outside"
 
 
 def name(outlet: Mapping[str, Any] | None) -> str:

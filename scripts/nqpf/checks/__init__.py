@@ -21,6 +21,7 @@ CHECKS: list[Check] = [
     sources.check_seed_files,
     sources.check_against_article,
     references.check_references,
+    references.check_shown,
     evidence.check_source_fields,
     evidence.check_evidence_kinds,
     evidence.check_urls,

@@ -43,3 +43,23 @@ def check_references(curated: Curated) -> Iterable[Problem]:
 def _entry(data, where) -> dict:
     item = data[where[0]]
     return item if isinstance(item, dict) else {}
+
+
+def check_shown(curated: Curated) -> Iterable[Problem]:
+    """Every entry of a kind shown through another (a debate topic, shown through its views) is named by
+    at least one entry of that kind: otherwise its page would silently show nothing of it."""
+    for kind in KINDS.values():
+        if kind.shown_through is None:
+            continue
+        through = KINDS[kind.shown_through]
+        doc, through_doc = curated.docs.get(kind.dataset), curated.docs.get(through.dataset)
+        if doc is None or doc.data is None or through_doc is None or through_doc.data is None:
+            continue
+        if through.dataset in curated.partial:
+            continue  # entries set aside for their schema may be the ones that name it
+        named = {value for ref in through.refs if ref.target == kind.name
+                 for _, value in walk(through_doc.data, ("*", *ref.path)) if isinstance(value, str)}
+        for i, item in curated.items(kind.dataset):
+            if item.get("id") not in named:
+                yield doc.problem((i, "id"), f"no {through.name} names this {kind.name} ({through.dataset}.yaml), so the "
+                                             f"{kind.page.removesuffix('.md')} page would not show it: give it one or remove it")

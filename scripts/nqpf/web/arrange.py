@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import datefmt, outlets
-from ..kinds import industries_anchor
+from ..kinds import KINDS, industries_anchor
 from ..site import Site
 from . import axis, chart, tilemap
 
@@ -132,20 +132,21 @@ def drivers(site: Site) -> dict:
     return {"c": site.concept, "industries": industries}
 
 
-TOPICS = (
-    ("made-in-china-2025", "Continuity with Made in China 2025"),
-    ("overcapacity", "Overcapacity and trade tensions"),
-    ("involution", "Local governments chasing the same industries (“involution”)"),
-    ("relabelling", "Relabelling business as new productive forces"),
-)
-
-
 def debate(site: Site) -> dict:
-    views = site.entries("view")
-    topics = [{"key": key, "label": label, "anchor": f"topic-{key}",
-               "views": sorted((v for v in views if v["topic"] == key), key=lambda v: (str(v["date"]), v["id"]))}
-              for key, label in TOPICS]
-    return {"topics": [t for t in topics if t["views"]]}
+    """The topics in their declared order, each with its views by date and its count of views per side;
+    then every holder (the outlet a view names) with all its views, for the index at the end."""
+    views = sorted(site.entries("view"), key=lambda v: (str(v["date"]), v["id"]))
+    topics = []
+    for topic in site.entries("topic"):
+        shown = [v for v in views if v["topic"] == topic["id"]]
+        sides = {side: sum(v["side"] == side for v in shown) for side in outlets.SIDES}
+        topics.append({"topic": topic, "anchor": KINDS["topic"].anchor(topic["id"]), "views": shown, "sides": sides})
+    holders: dict[str, list[dict]] = {}
+    for v in views:
+        holders.setdefault(v["outlet"], []).append(v)
+    by_holder = sorted(({"outlet": site.of["outlet"][o], "views": vs} for o, vs in holders.items()),
+                       key=lambda h: str(h["outlet"]["name"]).casefold())
+    return {"topics": topics, "holders": by_holder, "sides": outlets.SIDES, "kind_labels": outlets.OUTLET_KINDS}
 
 
 def corrections(site: Site) -> dict:
