@@ -84,6 +84,27 @@ def test_debate_json_and_csv_keep_each_views_topic_derived_holder_kind_side_and_
         assert row["responds_to"].split("|") == (v.get("responds_to") or [""]), v["id"]
 
 
+def test_indicators_json_is_a_list_of_series_with_their_values_and_the_csv_one_row_per_value(site):
+    series = json.loads((site.site / "data" / "indicators.json").read_text("utf-8"))
+    assert series
+    for s in series:
+        assert {"id", "title", "unit", "values"} <= set(s), s["id"]
+        assert all({"period", "value", "evidence"} <= set(v) for v in s["values"]), s["id"]
+    values = rows(site, "indicator-values.csv")
+    assert len(values) == sum(len(s["values"]) for s in series)
+    shown = {}
+    for r in values:
+        if r["shown"] == "true":
+            key = (r["series"], r["period"], r["division"])
+            assert key not in shown, f"two values shown for {key}"
+            shown[key] = r
+    assert {(s["id"], str(v["period"]), v.get("division") or "") for s in series for v in s["values"]} == set(shown)
+    revised = [r for r in values if r["revision"] == "preliminary" and (r["series"], r["period"], r["division"]) in shown
+               and shown[(r["series"], r["period"], r["division"])] is not r]
+    assert all(shown[(r["series"], r["period"], r["division"])]["revision"] == "final" for r in revised)
+    assert json.loads((site.site / "data" / "indices.json").read_text("utf-8"))
+
+
 def test_combined_json_has_every_file_and_its_provenance(site, curated):
     combined = json.loads((site.site / "data" / "nqpf.json").read_text("utf-8"))
     assert set(combined["datasets"]) == set(DATASETS)

@@ -52,6 +52,17 @@ def test_the_debate_is_balanced(site):
     assert len(state_media) <= len(views) / 2, "no more than half the views rest on state media"
 
 
+def test_the_indicators_hold_enough_series_values_divisions_and_indices(site):
+    """Issue 21's targets: at least 10 series, 80 sourced values, one comparison of 10 or more divisions
+    and 3 index systems."""
+    series = site.entries("indicator")
+    values = [v for s in series for v in s["values"]]
+    assert len(series) >= 10 and len(values) >= 80
+    assert all(v["evidence"] for v in values)
+    assert any(len({v["division"] for v in s["values"] if v.get("division")}) >= 10 for s in series)
+    assert len(site.entries("index")) >= 3
+
+
 def test_at_least_15_divisions_have_plans_from_references(site):
     kinds = {s["id"]: s["kind"] for s in site.entries("source")}
     with_plans = [p for p in site.entries("province")

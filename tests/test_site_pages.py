@@ -33,6 +33,9 @@ ANCHORS = [
     ("people", lambda: [p["id"] for p in data("people")]),
     ("figures", lambda: [f["id"] for f in data("figures")]),
     ("sources", lambda: [s["id"] for s in data("sources")] + [f"outlet-{o['id']}" for o in data("outlets")]),
+    ("indicators", lambda: [i["id"] for i in data("indicators")] + [f"index-{i['id']}" for i in data("indices")]
+     + ["fixture-rd-spending-2022", "fixture-rd-spending-2022-preliminary", "fixture-rd-spending-2024",
+        "fixture-rd-by-division-2023-beijing", "index-systems", "index-leaders"]),
     ("debate", lambda: [v["id"] for v in data("debate")] + [f"topic-{t['id']}" for t in data("topics")] + ["holders"]),
     ("definition", lambda: concept_ids()["definition"]),
     ("drivers", lambda: concept_ids()["drivers"]),
@@ -182,6 +185,42 @@ def test_debate_shows_each_topic_with_its_frame_its_count_per_side_and_its_holde
     hrefs = {a.attrs["href"] for a in parsed.find("a") if any(x in holders for x in a.ancestors)}
     assert {"../sources/#outlet-fixture-review", "../sources/#outlet-fixture-gazette", "#fixture-review-overcapacity",
             "#fixture-gazette-answer"} <= hrefs
+
+
+def test_indicators_page_charts_each_series_with_gaps_revisions_and_targets(fixture_site):
+    parsed = page(fixture_site, "indicators")
+    desc = next(e for e in parsed.find("desc") if e.attrs.get("id") == "chart-fixture-rd-spending-desc").text
+    # The final figure is charted (a floor says so), the preliminary one is marked, the empty year is named.
+    assert "2022: more than 3 (revised; the preliminary figure is marked)" in desc and "No value for 2023." in desc
+    assert "Dashed lines: target 4 (The made-up five-year plan, 2021/2025)." in desc
+    svg = next(e for e in parsed.find("svg") if e.attrs.get("aria-labelledby", "").startswith("chart-fixture-rd-spending-title"))
+    assert svg.attrs["role"] == "img"
+    gaps = [e for e in parsed.find("text", class_="nqpf-chart-gap")]
+    assert [g.text for g in gaps] == ["no value"]
+    assert len(parsed.find("line", class_="nqpf-chart-revised")) == 1 and len(parsed.find("line", class_="nqpf-chart-target")) == 1
+    # Every charted value links to its row, where its evidence is; the revised preliminary row is kept, marked.
+    caption = next(f for f in parsed.find("figure") if f.attrs.get("id") == "chart-fixture-rd-spending")
+    links = {a.attrs["href"] for a in parsed.find("a") if caption in a.ancestors}
+    assert links == {"#fixture-rd-spending-2022", "#fixture-rd-spending-2024"}
+    superseded = next(r for r in parsed.find("tr") if r.attrs.get("id") == "fixture-rd-spending-2022-preliminary")
+    assert "nqpf-superseded" in superseded.attrs.get("class", "") and "preliminary, revised: not shown" in superseded.text
+    target = " ".join(next(t for t in parsed.find("table", class_="nqpf-targets")).text.split())
+    assert "at least 4" in target and "2021–2025 (a year on average)" in target and "target was in reach" in target
+    # Divisions: largest first, named; the index systems side by side, who leads in each.
+    division_desc = next(e for e in parsed.find("desc") if e.attrs.get("id") == "chart-fixture-rd-by-division-desc").text
+    assert "largest first: Beijing: 6.7; Guangdong: 3.4." in division_desc
+    leaders = " ".join(next(t for t in parsed.find("table", class_="nqpf-index-leaders")).text.split())
+    assert "Beijing named as leading not named" in leaders and "Guangdong not named named as leading" in leaders
+    heading = next(h for h in parsed.find("h3") if h.attrs.get("id") == "index-fixture-index-a")
+    assert "A made-up index <i>italic</i>" in heading.text
+
+
+def test_provinces_page_shows_each_divisions_indicator_values(fixture_site):
+    parsed = page(fixture_site, "provinces")
+    heading = next(h for h in parsed.find("h4") if h.attrs.get("id") == "beijing-indicators")
+    assert heading
+    links = {a.attrs["href"]: a.text for a in parsed.find("a")}
+    assert links["../indicators/#fixture-rd-by-division-2023-beijing"] == "Made-up R&D intensity by division"
 
 
 def test_people_page_explains_name_corrections(fixture_site):

@@ -176,6 +176,22 @@ def _source_fields(e: Entry, of: Mapping[str, Mapping[str, Entry]]) -> Entry:
     return outlets.derived(e, outlets.Registry(of["outlet"].values()))
 
 
+def shown_values(series: Entry) -> list[Entry]:
+    """The values a page shows and charts: one per period and division, the final one where a preliminary
+    value was revised, in period order."""
+    best: dict[tuple[str, str | None], Entry] = {}
+    for v in series.get("values") or []:
+        key = (str(v.get("period")), v.get("division"))
+        if key not in best or v.get("revision") == "final":
+            best[key] = v
+    return sorted(best.values(), key=lambda v: (str(v["period"]), str(v.get("division") or "")))
+
+
+def _value_rows(series: Entry) -> list[Entry]:
+    shown = {id(v) for v in shown_values(series)}
+    return [{**v, "series": series["id"], "unit": series["unit"], "shown": id(v) in shown} for v in series.get("values") or []]
+
+
 def _view_fields(e: Entry, of: Mapping[str, Mapping[str, Entry]]) -> Entry:
     outlet = of["outlet"].get(str(e.get("outlet")))
     return {"holder_kind": outlet.get("kind") if outlet else None, "side": outlets.side(outlet)}
@@ -287,6 +303,61 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
             col("series"), col("place"), col("flag_issue", "flag.issue"), col("flag_arithmetic", "flag.arithmetic"),
             col("note"), SOURCES_COLUMN,
         ),
+    ),
+    Kind(
+        name="indicator", dataset="indicators", page="indicators.md", label="Indicator series", group="Indicators",
+        counted="indicator series",
+        title=lambda e: f"{e['title']} ({e['unit']})", text=lambda e: str(e["title"]),
+        columns=(
+            col("id"), col("title"), col("unit"), col("frequency"), col("measures"), col("source_body"),
+            Column("values", lambda e: len(e.get("values") or []), about="How many values the series holds; each is a row of indicator-values.csv."),
+            Column("first", lambda e: min((str(v["period"]) for v in e.get("values") or []), default=None),
+                   about="The first period with a value."),
+            Column("last", lambda e: max((str(v["period"]) for v in e.get("values") or []), default=None),
+                   about="The last period with a value."),
+            Column("targets", lambda e: len(e.get("targets") or []), about="How many plan targets the series has; each is a row of indicator-targets.csv."),
+            col("note"), SOURCES_COLUMN,
+        ),
+        tables=(
+            Table("indicator-values", (
+                Column("series", at("series"), about="The series' id (indicators.csv)."),
+                Column("period", at("period"), about="The period the value covers, at the series' frequency."),
+                Column("division", at("division"), about="For a division's value: its id (provinces.csv)."),
+                Column("value", at("value"), about="The value, in the series' unit."), Column("unit", at("unit"), about="The series' unit."),
+                Column("bound", at("bound"), about="at-least where the source gives only a floor."),
+                Column("revision", at("revision"), about="preliminary or final, where the source says which."),
+                Column("shown", at("shown"), about="true for the value the page shows and charts for its period and division "
+                                                   "(the final one where a preliminary value was revised)."),
+                Column("as_printed", at("as_printed"), about="The figure as the page prints it, where it differs from the value."),
+                Column("sources", lambda r: [e.get("source") for e in r.get("evidence") or []], about="Ids of its sources (sources.csv)."),
+            ), rows=lambda e: _value_rows(e), about="One row per value of every indicator series."),
+            Table("indicator-targets", (
+                Column("series", at("series"), about="The series' id (indicators.csv)."),
+                Column("plan", at("plan"), about="The plan that sets the target."),
+                Column("period", at("period"), about="The year of the target, or start/end for an average over the years."),
+                Column("value", at("value"), about="The target, in the series' unit."),
+                Column("bound", at("bound"), about="at-least, more-than or reach, as the plan puts it."),
+                Column("unit", at("unit"), about="The series' unit."),
+                Column("outcome", at("outcome.summary"), about="The outcome against the target, in our words; its evidence is in claims.csv."),
+                Column("sources", lambda r: [e.get("source") for e in r.get("evidence") or []], about="Ids of its sources (sources.csv)."),
+            ), rows=lambda e: [{**t, "series": e["id"], "unit": e["unit"]} for t in e.get("targets") or []],
+                about="One row per plan target of every indicator series."),
+        ),
+        refs=(Ref(("values", "*", "division"), "province"),),
+        in_toc=True,
+    ),
+    Kind(
+        name="index", dataset="indices", page="indicators.md", own_page=False, anchor_prefix="index-",
+        label="Index system", group="Index systems", counted="published index systems",
+        title=lambda e: str(e["name"]), text=lambda e: str(e["made_by"]).split(",")[0].split(";")[0],
+        fact=lambda e: f"{str(e['made_by']).split(',')[0]} ({e['published']})",
+        columns=(
+            col("id"), col("name"), col("made_by"), col("published"), col("where"), col("dimensions"), col("indicators"),
+            col("method"), col("years"), col("divisions"),
+            Column("headline", at("headline.summary"), about="Its headline result, in our words; its evidence is in claims.csv."),
+            col("leaders"), col("note"), SOURCES_COLUMN,
+        ),
+        refs=(Ref(("leaders", "*"), "province"),),
     ),
     Kind(
         name="topic", dataset="topics", page="debate.md", own_page=False, anchor_prefix="topic-",

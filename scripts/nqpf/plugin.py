@@ -42,7 +42,7 @@ from . import address
 from .kinds import by_page, role
 from .publish import citations, datapage, exports, feeds, jsonld
 from .site import DataError, Site
-from .web import anchors, minify, pages, render, searchfix, segment
+from .web import anchors, minify, pages, placeholder, render, searchfix, segment
 from .web.describe import describe, plain
 from .web.terms import TermLinker
 
@@ -174,6 +174,7 @@ class NqpfPlugin(BasePlugin[NqpfConfig]):
             _toc_without(page.toc, self.site.of[kind.name])
         href = "" if page.url == self.glossary_url else get_relative_url(self.glossary_url, page.url)
         html = self.linker.link(html, href, own_host=urlsplit(pub.site_url).hostname)
+        html = placeholder.sized(html)
         return anchors.add_aliases(html, page.url, self.config.moved_anchors, lambda target: get_relative_url(target, page.url),
                                    self._anchor_exists)
 

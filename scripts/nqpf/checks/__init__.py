@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from ..curated import Curated
 from ..report import Problem
-from . import consistency, dates, evidence, outlets, pinyin, quotes, references, schema, sources
+from . import consistency, dates, evidence, indicators, outlets, pinyin, quotes, references, schema, sources
 
 Check = Callable[[Curated], Iterable[Problem]]
 
@@ -32,6 +32,8 @@ CHECKS: list[Check] = [
     quotes.check_own_words,
     dates.check_real_dates,
     dates.check_timeline,
+    indicators.check_indicator_periods,
+    indicators.check_indicator_values,
     pinyin.check_pinyin,
     consistency.check_provinces,
     consistency.check_names_in_quotes,

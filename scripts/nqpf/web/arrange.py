@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import datefmt, outlets
-from ..kinds import KINDS, industries_anchor
+from ..kinds import KINDS, industries_anchor, shown_values
 from ..site import Site
-from . import axis, chart, tilemap
+from . import axis, chart, series_chart, tilemap
 
 
 def _months_of(events: list[dict]) -> list[dict]:
@@ -58,7 +58,41 @@ def provinces(site: Site) -> dict:
     return {
         "statuses": dict(tilemap.STATUSES), "status": statuses, "tiles": tilemap.tiles(entries, statuses),
         "width": width, "height": height, "tile_w": tilemap.TILE_W, "tile_h": tilemap.TILE_H, "legend": legend,
+        "indicators": division_values(site),
     }
+
+
+def division_values(site: Site) -> dict[str, list[dict]]:
+    """Province id -> the indicator values of that division, each with its series and its anchor on the
+    Indicators page (only the values a page shows)."""
+    out: dict[str, list[dict]] = {}
+    for series in site.entries("indicator"):
+        for value in shown_values(series):
+            if value.get("division"):
+                out.setdefault(str(value["division"]), []).append(
+                    {"series": series, "value": value, "anchor": series_chart.value_anchor(series["id"], value)})
+    return out
+
+
+def indicators(site: Site) -> dict:
+    """Each series with its chart and its rows (every value, the shown one marked, in period order), the
+    series over time first and those of divisions after; the index systems, and the divisions each names
+    as leading, side by side."""
+    names = {p["id"]: p["name"] for p in site.entries("province")}
+    over_time, divisions = [], []
+    for series in site.entries("indicator"):
+        shown = {id(v) for v in shown_values(series)}
+        rows = sorted(({"value": v, "anchor": series_chart.value_anchor(series["id"], v), "shown": id(v) in shown,
+                        "division": names.get(str(v.get("division")))} for v in series["values"]),
+                      key=lambda r: (str(r["value"]["period"]), -float(r["value"]["value"]) if r["division"] else 0,
+                                     r["value"].get("revision") != "preliminary"))
+        item = {"s": series, "chart": series_chart.chart(series, names), "rows": rows}
+        (divisions if any(v.get("division") for v in series["values"]) else over_time).append(item)
+    indices = site.entries("index")
+    leading = sorted({d for i in indices for d in i.get("leaders") or []}, key=lambda d: names.get(d, d))
+    return {"over_time": over_time, "divisions": divisions, "indices": indices,
+            "leaders": [{"id": d, "name": names.get(d, d), "by": [i["id"] for i in indices if d in (i.get("leaders") or [])]}
+                        for d in leading]}
 
 
 def _letter(term: str) -> str:
@@ -156,6 +190,6 @@ def corrections(site: Site) -> dict:
 # kind name -> the extra context of its page; the concept's pages, by source path.
 BY_KIND: dict[str, Callable[[Site], dict]] = {
     "source": sources, "event": timeline, "province": provinces, "term": glossary, "figure": figures,
-    "view": debate, "correction": corrections,
+    "view": debate, "correction": corrections, "indicator": indicators,
 }
 CONCEPT_PAGES: dict[str, Callable[[Site], dict]] = {"definition.md": definition, "drivers.md": drivers}
