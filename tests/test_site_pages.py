@@ -223,6 +223,14 @@ def test_provinces_page_shows_each_divisions_indicator_values(fixture_site):
     assert links["../indicators/#fixture-rd-by-division-2023-beijing"] == "Made-up R&D intensity by division"
 
 
+def test_about_page_counts_sources_as_the_articles_and_public_pages_it_describes(fixture_site):
+    text = " ".join(page(fixture_site, "about").find("article")[0].text.split())
+    counted = int(re.search(r"(\d+) sources \(articles and public pages\)", text)[1])
+    articles, public = (int(n) for n in re.search(r"What the sources cover: (\d+) articles?, .*?; (\d+) public pages", text).groups())
+    assert counted == articles + public == len(data("sources"))
+    assert "source articles" not in text
+
+
 def test_people_page_explains_name_corrections(fixture_site):
     person = next(s for s in page(fixture_site, "people").find("section") if "Li Wenhua" in s.text)
     text = " ".join(person.text.split())

@@ -89,7 +89,7 @@ CASES = [
                  ["data/sources.yaml:{L}: 2.outlet: unknown outlets id 'fixture-wire'"], id="unknown-outlet"),
     pytest.param("sources", "  link: official\n", "  link: own\n",
                  ["data/sources.yaml:{L}: 3.link: says own, but the page is on Fixture Gazette's own site "
-                  "(gazette.example.org), so its link is official: Fixture Gazette is a Chinese Party or government body"],
+                  "(gazette.example.org), so its link is official (the outlet's kind: Chinese Party or government body)"],
                  id="own-for-official"),
     pytest.param("sources", "  link: own\n", "  link: copy\n",
                  ["data/sources.yaml:{L-4}: 2: 'link_note' is a required property"], id="copy-without-a-note"),

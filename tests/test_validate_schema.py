@@ -66,3 +66,23 @@ def test_the_inlined_schema_gives_the_errors_the_referencing_one_gives(name):
         expected = sorted((list(e.absolute_path), e.message) for e in by_ref.iter_errors(instance))
         assert sorted((list(e.absolute_path), e.message) for e in inlined.iter_errors(instance)) == expected
     assert list(by_ref.iter_errors(_mangled(data))), "the mangled data breaks some rule"
+
+
+def test_a_schema_edited_between_two_loads_is_read_again(tmp_path):
+    """``make serve`` validates at each rebuild in one process: a schema changed in between must apply."""
+    import shutil
+
+    from conftest import FIXTURE_DATA
+    from nqpf.checks import run_checks
+    from nqpf.curated import load_curated
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data, symlinks=False)
+    shutil.copytree(FIXTURE_DATA.parent / "seeds", tmp_path / "seeds")
+    assert run_checks(load_curated(data)) == []
+    path = data / "schemas" / "glossary.schema.json"
+    schema = json.loads(path.read_text("utf-8"))
+    schema["items"]["properties"]["short"] = {"type": "string", "maxLength": 3}
+    path.write_text(json.dumps(schema), "utf-8")
+    problems = [str(p) for p in run_checks(load_curated(data))]
+    assert problems and all("is too long" in p and "glossary.yaml" in p for p in problems)

@@ -68,7 +68,7 @@ def check_links(curated: Curated) -> Iterable[Problem]:
         if site is outlet:
             said = f"the page is on {outlet['name']}'s own site ({outlets.host(source['url'])}), so its link is {allowed[0]}"
             if allowed == ("official",):
-                said += f": {outlet['name']} is a {outlets.OUTLET_KINDS[outlet['kind']]}"
+                said += f" (the outlet's kind: {outlets.OUTLET_KINDS[outlet['kind']]})"
         else:
             said = (f"the page is on the site of {site['name']}, not of {outlet['name']} whose text it is, so its link is "
                     "licensed (a partner's or licensee's republication) or copy")

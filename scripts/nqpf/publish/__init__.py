@@ -1,5 +1,5 @@
 """Linking and reuse: citations, downloads, feeds, structured data and the
-data dictionary, added to the site by the MkDocs hook in :mod:`hooks`.
+data dictionary, added to the site by the MkDocs plugin in :mod:`nqpf.plugin`.
 
 Every function here is pure: it takes the curated data and a
 :class:`~nqpf.publish.citations.Publication` (where the site lives, who made it,
