@@ -71,7 +71,7 @@ def split_unit(unit: str) -> tuple[float, str]:
     return (SCALES[m[1]], m[2]) if m else (1.0, unit.strip())
 
 
-def _axis(value: float) -> tuple[float, float]:
+def round_axis(value: float) -> tuple[float, float]:
     """A round step and the first multiple of it at or above ``value``: 3.6 → (1, 4)."""
     if value <= 0:
         return 1.0, 1.0
@@ -85,12 +85,12 @@ def _scale_name(scale: float) -> str:
     return next((name for name, size in SCALES.items() if size == scale), "")
 
 
-def _ticks(step: float, top: float, position) -> tuple[Tick, ...]:
+def ticks(step: float, top: float, position) -> tuple[Tick, ...]:
     return tuple(Tick(at=round(position(k * step), 1), label=number(round(k * step, 6))) for k in range(round(top / step) + 1))
 
 
 def _time_chart(series: str, unit: str, points: list[tuple[str, dict, float]]) -> Chart:
-    step, top = _axis(max(v for _, _, v in points))
+    step, top = round_axis(max(v for _, _, v in points))
     baseline = TIME_HEIGHT - BOTTOM
     plot_h = baseline - TOP
     slot = (WIDTH - LEFT - RIGHT) / len(points)
@@ -112,12 +112,12 @@ def _time_chart(series: str, unit: str, points: list[tuple[str, dict, float]]) -
         f"Bar chart of {title}, in {unit}, from {bars[0].label} to {bars[-1].label}: "
         + "; ".join(f"{b.label}: {b.value_label}" for b in bars) + "."
     )
-    ticks = _ticks(step, top, lambda v: baseline - plot_h * v / top)
-    return Chart(series, "time", title, unit, description, bars, ticks, height=TIME_HEIGHT, baseline=baseline)
+    axis_ticks = ticks(step, top, lambda v: baseline - plot_h * v / top)
+    return Chart(series, "time", title, unit, description, bars, axis_ticks, height=TIME_HEIGHT, baseline=baseline)
 
 
 def _compare_chart(series: str, unit: str, points: list[tuple[str, dict, float]]) -> Chart:
-    step, top = _axis(max(v for _, _, v in points))
+    step, top = round_axis(max(v for _, _, v in points))
     left, right = 8, WIDTH - 80
     plot_w = right - left
     bars = tuple(
@@ -136,8 +136,8 @@ def _compare_chart(series: str, unit: str, points: list[tuple[str, dict, float]]
     title = f"Figures for {period} compared"
     description = f"Horizontal bar chart, in {unit}: " + "; ".join(f"{b.label}: {b.value_label}" for b in bars) + "."
     height = TOP + len(bars) * (ROW + ROW_GAP) + 24
-    ticks = _ticks(step, top, lambda v: left + plot_w * v / top)
-    return Chart(series, "compare", title, unit, description, bars, ticks, height=height, left=left, right=right,
+    axis_ticks = ticks(step, top, lambda v: left + plot_w * v / top)
+    return Chart(series, "compare", title, unit, description, bars, axis_ticks, height=height, left=left, right=right,
                  baseline=height - 20)
 
 

@@ -10,10 +10,10 @@ its evidence is.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from ..kinds import shown_values
+from .chart import Tick, round_axis, ticks
 from .render import number
 
 WIDTH, HEIGHT = 640, 300
@@ -43,12 +43,6 @@ class Gap:
 class Line:
     label: str
     y: float
-
-
-@dataclass(frozen=True)
-class Tick:
-    at: float
-    label: str
 
 
 @dataclass(frozen=True)
@@ -84,15 +78,6 @@ def value_label(value: dict) -> str:
     return ("more than " if value.get("bound") == "at-least" else "") + number(value["value"])
 
 
-def _step(top: float) -> tuple[float, float]:
-    if top <= 0:
-        return 1.0, 1.0
-    raw = top / 4
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(s * magnitude for s in (1, 2, 2.5, 5, 10) if s * magnitude >= raw)
-    return step, step * math.ceil(top / step - 1e-9)
-
-
 def _years(first: str, last: str) -> list[str]:
     return [str(y) for y in range(int(first), int(last) + 1)]
 
@@ -103,7 +88,7 @@ def time_chart(series: dict) -> SeriesChart:
     preliminary = {str(v["period"]): v for v in series["values"] if v.get("revision") == "preliminary"}
     periods = _years(min(by_period), max(by_period)) if series.get("frequency") == "year" else sorted(by_period)
     targets = [t for t in series.get("targets") or []]
-    step, top = _step(max([float(v["value"]) for v in series["values"]] + [float(t["value"]) for t in targets]))
+    step, top = round_axis(max([float(v["value"]) for v in series["values"]] + [float(t["value"]) for t in targets]))
     baseline, plot_h = HEIGHT - BOTTOM, HEIGHT - BOTTOM - TOP
     slot = (WIDTH - LEFT - RIGHT) / len(periods)
     bar_w = min(56.0, slot * 0.6)
@@ -129,14 +114,13 @@ def time_chart(series: dict) -> SeriesChart:
         description += " No value for " + ", ".join(g.label for g in gaps) + "."
     if lines:
         description += " Dashed lines: " + "; ".join(line.label for line in lines) + "."
-    ticks = tuple(Tick(y(k * step), number(round(k * step, 6))) for k in range(round(top / step) + 1))
-    return SeriesChart(series["id"], "time", series["unit"], description, tuple(bars), tuple(gaps), lines, ticks, HEIGHT,
+    return SeriesChart(series["id"], "time", series["unit"], description, tuple(bars), tuple(gaps), lines, ticks(step, top, y), HEIGHT,
                        LEFT, WIDTH - RIGHT, TOP, baseline)
 
 
 def division_chart(series: dict, names: dict[str, str]) -> SeriesChart:
     shown = sorted(shown_values(series), key=lambda v: -float(v["value"]))
-    step, top = _step(max(float(v["value"]) for v in shown))
+    step, top = round_axis(max(float(v["value"]) for v in shown))
     left, right = NAME_W, WIDTH - 72
     plot_w = right - left
     bars = tuple(
@@ -146,10 +130,10 @@ def division_chart(series: dict, names: dict[str, str]) -> SeriesChart:
     )
     height = int(TOP + len(bars) * (ROW + ROW_GAP) + 28)
     baseline = height - 24
-    ticks = tuple(Tick(round(left + plot_w * k * step / top, 1), number(round(k * step, 6))) for k in range(round(top / step) + 1))
     description = (f"Horizontal bar chart of {series['title']}, in {series['unit']}, largest first: "
                    + "; ".join(f"{b.label}: {b.value_label}" for b in bars) + ".")
-    return SeriesChart(series["id"], "divisions", series["unit"], description, bars, (), (), ticks, height, left, right, TOP, baseline)
+    return SeriesChart(series["id"], "divisions", series["unit"], description, bars, (), (),
+                       ticks(step, top, lambda v: left + plot_w * v / top), height, left, right, TOP, baseline)
 
 
 def chart(series: dict, names: dict[str, str]) -> SeriesChart:
